@@ -1,0 +1,38 @@
+# make publish : build everything into build/ (creates .venv on first run; a no-op when nothing changed)
+# make test    : run the test suite
+# make check   : validate content only
+# make bench   : print build timings
+# make clean   : remove build outputs and the virtual environment
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+INPUTS := $(shell find content publish fonts -type f ! -name '*.pyc' 2>/dev/null) pyproject.toml
+
+.PHONY: publish test check bench clean
+
+publish: build/.published
+
+build/.published: $(STAMP) $(INPUTS)
+	$(PY) -m publish all --content content --out build
+	@touch $@
+
+$(STAMP): pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+check: $(STAMP)
+	$(PY) -m publish check
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build $(VENV)
