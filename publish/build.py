@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import BuildError
 from .model import Content
 
 
@@ -66,7 +67,7 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
         if command in ("booklet", "all"):
             from .booklet import build_booklets
             booklets = build_booklets(content, staging / "booklet", epoch=epoch)
-            report.files += booklets.files
+            report.files += booklets.files + print_editions(staging / "booklet")
             report.pages = booklets.pages
             report.spot_pages = booklets.spot_pages
         if command in ("deck", "all"):
@@ -74,11 +75,34 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
             deck = build_deck(content, staging / "deck", epoch=epoch, spot_pages=report.spot_pages or None)
             report.files += deck.files
             report.cards = deck.cards
+        _preflight([f for f in report.files if f.suffix == ".pdf"])
         _move_into_place(staging, out, report.files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.files = [out / f.relative_to(staging) for f in report.files]
     return report
+
+
+def print_editions(folder: Path) -> list[Path]:
+    """Saddle-stitch sheets for home printing and the bleed edition for print shops."""
+    from .printing.bleed import add_bleed
+    from .printing.imposition import impose
+
+    made = []
+    for reader, sheets, paper in (("perfect-spots-a5.pdf", "perfect-spots-a5-on-a4.pdf", "A4"),
+                                  ("perfect-spots-half-letter.pdf", "perfect-spots-half-letter-on-letter.pdf", "Letter")):
+        impose(folder / reader, folder / sheets, paper)
+        made.append(folder / sheets)
+    add_bleed(folder / "perfect-spots-a5.pdf", folder / "perfect-spots-a5-bleed.pdf")
+    return made + [folder / "perfect-spots-a5-bleed.pdf"]
+
+
+def _preflight(pdfs: list[Path]) -> None:
+    from .printing.preflight import preflight
+
+    failed = [str(r) for r in map(preflight, pdfs) if not r.ok]
+    if failed:
+        raise BuildError("preflight failed:\n" + "\n".join(failed))
 
 
 def _move_into_place(staging: Path, out: Path, files: list[Path]) -> None:

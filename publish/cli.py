@@ -11,8 +11,10 @@ from .errors import BuildError, ContentError
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet and Anki deck from content/.")
-    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "all", "schema"],
-                   help="check: validate only; booklet / deck / all: build; schema: print the content format")
+    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "all", "preflight", "schema"],
+                   help="check: validate only; booklet / deck / all: build; preflight: check PDFs; "
+                        "schema: print the content format")
+    p.add_argument("files", nargs="*", type=Path, help="PDFs to preflight (default: every PDF in the output folder)")
     p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     p.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     return p
@@ -25,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         from .model.docs import schema_markdown
         print(schema_markdown(), end="")
         return 0
+    if args.command == "preflight":
+        return _preflight(args.files or sorted((args.out / "booklet").glob("*.pdf")))
     from .model import load_content
     try:
         content = load_content(args.content)
@@ -45,3 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     summary.append(f"{time.perf_counter() - started:.2f} s")
     print("publish: " + ", ".join(summary))
     return 0
+
+
+def _preflight(files: list[Path]) -> int:
+    from .printing.preflight import preflight
+
+    if not files:
+        print("publish: no PDFs to preflight; run a build first", file=sys.stderr)
+        return 1
+    results = [preflight(f) for f in files]
+    for r in results:
+        print(("ok    " if r.ok else "FAIL  ") + str(r), file=sys.stdout if r.ok else sys.stderr)
+    return 0 if all(r.ok for r in results) else 1

@@ -1,0 +1,1 @@
+"""Print editions made from the reader PDFs: saddle-stitch sheets, a bleed edition, and preflight."""
