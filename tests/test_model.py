@@ -105,11 +105,11 @@ def test_unknown_region_is_reported_with_suggestion(copy):
 
 def test_unknown_condition_reference_and_related_spot(copy):
     f = spot_file(copy, 3)
-    c_line = edit(f, "conditions: [", "conditions: [shin_splintz, ")
-    r_line = edit(f, "references: [", "references: [smith1999, ")
     text = f.read_text()
     f.write_text(text.replace("- spot: ", "- spot: 99\n    why: nothing\n  - spot: ", 1))
     rel_line = f.read_text().splitlines().index("  - spot: 99") + 1
+    c_line = edit(f, "conditions: [", "conditions: [shin_splintz, ")
+    r_line = edit(f, "references: [", "references: [smith1999, ")
     msgs = problems(copy)
     assert only(msgs, "conditions[0]").startswith(f"{f}:{c_line}:")
     assert "did you mean 'shin_splints'" in only(msgs, "conditions[0]")

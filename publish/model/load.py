@@ -1,6 +1,7 @@
 """Turn a content folder into one validated `Content`, or raise ContentError with every problem."""
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
 from ..fonts import undrawable
-from .schema import (Book, Condition, ConditionsFile, GlossaryFile, NoteRef, Reference, ReferencesFile,
+from .schema import (Book, Condition, ConditionsFile, GlossaryFile, Id, NoteRef, Reference, ReferencesFile,
                      Region, RegionsFile, Spot, Term)
 from .source import Source, read_yaml
 
@@ -86,12 +87,14 @@ def load_content(content_dir: Path | str) -> Content:
     spot_files = sorted(spot_dir.glob("*.yaml")) if spot_dir.is_dir() else []
     if not spot_files:
         problems.append(Problem(display_path(spot_dir), None, None, "", "no spot files (expected spots/NN-name.yaml)"))
+    problems.extend(_check_unread(spot_dir))
     parsed: list[tuple[Spot, Source]] = []
     for path in spot_files:
         spot, src = parse(path, Spot)
         if spot is not None:
             parsed.append((spot, src))
             problems.extend(_check_file_name(path, spot, src))
+            problems.extend(_check_figure(spot, src))
 
     numbers: dict[int, Source] = {}
     for spot, src in parsed:
@@ -166,28 +169,46 @@ def _explain(src: Source, model: type[BaseModel], err: dict) -> Problem:
     if kind == "missing":
         return src.problem(loc, f"required key '{loc[-1]}' is missing")
     described = _describe(value)
+    ctx = err.get("ctx", {})
+    numeric = isinstance(value, (int, float, dt.date)) and not isinstance(value, bool)
+    quote = "; put it in quotes if it is meant as text" if numeric else ""
+    one_item = "; write it as [item] or put each item on its own line starting with '- '" if isinstance(value, str) else ""
+    keys = _model_at(model, loc)
+    expected_keys = f"expected a mapping with the keys {_fields(keys)}" if keys else "expected a mapping of keys"
     messages = {
-        "string_type": f"expected text, got {described}",
+        "string_type": f"expected text, got {described}{quote}",
         "string_too_short": "must not be empty",
         "string_too_long": f"text is too long ({len(value) if isinstance(value, str) else '?'} characters; at most {err.get('ctx', {}).get('max_length')})",
-        "string_pattern_mismatch": f"{described} is not a valid id: use lowercase letters, digits and _ (e.g. low_back)",
+        "string_pattern_mismatch": (f"{described} is not a valid id: use lowercase letters, digits and _ (e.g. low_back)"
+                                    if ctx.get("pattern") == Id.__metadata__[0].pattern
+                                    else f"{described} is not valid here: {_description(model, loc)}"),
+        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {described}",
+        "less_than_equal": f"must be at most {ctx.get('le')}, got {described}",
         "int_type": f"expected a whole number, got {described}",
         "int_parsing": f"expected a whole number, got {described}",
         "int_from_float": f"expected a whole number, got {described}",
         "float_type": f"expected a number, got {described}",
         "float_parsing": f"expected a number, got {described}",
-        "tuple_type": f"expected a list, got {described}",
+        "tuple_type": f"expected a list, got {described}{one_item}",
         "list_type": f"expected a list, got {described}",
-        "model_type": f"expected a mapping of keys, got {described}",
-        "model_attributes_type": f"expected a mapping of keys, got {described}",
+        "model_type": f"{expected_keys}, got {described}",
+        "model_attributes_type": f"{expected_keys}, got {described}",
         "dict_type": f"expected a mapping of keys, got {described}",
         "too_short": f"needs at least {err.get('ctx', {}).get('min_length', 1)} item(s)",
         "too_long": f"has too many items (at most {err.get('ctx', {}).get('max_length')})",
         "date_from_datetime_parsing": f"expected a date as YYYY-MM-DD, got {described}",
         "date_parsing": f"expected a date as YYYY-MM-DD, got {described}",
         "date_type": f"expected a date as YYYY-MM-DD, got {described}",
+        "date_from_datetime_inexact": f"expected a date as YYYY-MM-DD without a time, got {described}",
     }
     return src.problem(loc, messages.get(kind, err["msg"][0].lower() + err["msg"][1:]))
+
+
+def _description(model: type[BaseModel], loc: tuple) -> str:
+    """The schema's description of the field at `loc`, to say what a value should look like."""
+    owner = _model_at(model, loc[:-1])
+    info = owner.model_fields.get(loc[-1]) if owner and isinstance(loc[-1], str) else None
+    return info.description if info else "see `python -m publish schema`"
 
 
 def _describe(value: Any) -> str:
@@ -214,9 +235,42 @@ def _check_drawable(src: Source) -> Iterator[Problem]:
         elif isinstance(node, str):
             bad = undrawable(node)
             if bad:
-                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:5])
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" if c.isprintable() else f"U+{ord(c):04X}" for c in bad[:5])
                 yield src.problem(path, f"the booklet fonts cannot draw {shown}; replace or remove it")
     yield from walk(src.data, ())
+
+
+def _check_unread(spot_dir: Path) -> Iterator[Problem]:
+    """Files in spots/ that would be silently skipped: a spot saved as .yml or .txt must not just vanish."""
+    if spot_dir.is_dir():
+        for path in sorted(spot_dir.iterdir()):
+            if path.is_file() and path.suffix != ".yaml" and not path.name.startswith(".") and not path.name.endswith("~"):
+                yield Problem(display_path(path), None, None, "", "not read: spot files must be named NN-name.yaml")
+
+
+def _check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
+    """Figure geometry that can be checked without the body outlines (tests check marker-in-body)."""
+    marker, loc = spot.marker, spot.locator
+    if marker and marker.view in marker.also:
+        yield src.problem(("marker", "also", marker.view), f"the marker is already on the {marker.view} view; "
+                                                           "'also' is for other views")
+    if loc is None:
+        return
+    x0, y0, x1, y1 = loc.frame
+    if not (x0 < x1 and y0 < y1):
+        yield src.problem(("locator", "frame"), "frame must be [x0, y0, x1, y1] with x0 < x1 and y0 < y1")
+        return
+
+    def inside(p) -> bool:
+        return x0 <= p[0] <= x1 and y0 <= p[1] <= y1
+    if marker and marker.view == loc.view and not inside(marker.at):
+        yield src.problem(("marker", "at"), f"the trigger point {list(marker.at)} is outside the locator frame "
+                                            f"{list(loc.frame)}, so the close-up would not show it")
+    for i, mark in enumerate(loc.landmarks):
+        for j, p in enumerate(mark.points):
+            if not inside(p):
+                yield src.problem(("locator", "landmarks", i, "points", j),
+                                  f"landmark point {list(p)} is outside the locator frame {list(loc.frame)}")
 
 
 def _check_file_name(path: Path, spot: Spot, src: Source) -> Iterator[Problem]:

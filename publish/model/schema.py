@@ -15,6 +15,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 View = Literal["front", "back", "side", "head", "foot"]
 Point = tuple[float, float]
+Polygon = Annotated[tuple[Point, ...], Field(min_length=3)]
 
 NOTE_MARK = re.compile(r"\[\^([a-z][a-z0-9_]*)\]")
 
@@ -76,9 +77,10 @@ class Region(Model):
     id: Id = Field(description="stable id used by spots (pain.essential / pain.spillover) and in tags")
     label: Text = Field(description="how a reader names the area, e.g. 'between the shoulder blades'")
     group: Text = Field(description="body area heading in the symptom finder, e.g. 'Head and face'")
-    shapes: dict[View, tuple[tuple[Point, ...], ...]] = Field(
+    shapes: dict[View, tuple[Polygon, ...]] = Field(
         default_factory=dict,
-        description="drawing: for each body view, polygons as [x, y] points in that view's frame")
+        description="drawing: for each body view, polygons of at least 3 [x, y] points in that view's frame "
+                    "(see docs/figures.md)")
 
 
 class Condition(Model):
@@ -157,16 +159,21 @@ class Related(Model):
 class Marker(Model):
     view: View = Field(description="body view the trigger point is drawn on")
     at: Point = Field(description="[x, y] of the trigger point in that view's frame")
+    also: dict[View, Point] = Field(
+        default_factory=dict,
+        description="the same point on other views, e.g. {front: [x, y]}; the overview map (front, back, sole) "
+                    "uses it for spots whose marker is on the head or side view")
 
 
 class Landmark(Model):
-    label: Text = Field(description="name printed beside the landmark")
+    label: Text = Field(description="name printed beside the landmark (keep it short: a few words)")
     points: tuple[Point, ...] = Field(min_length=1, description="one point (a dot) or several (a line) in the view's frame")
 
 
 class Locator(Model):
     view: View = Field(description="body view the close-up is cut from")
-    frame: tuple[float, float, float, float] = Field(description="[x0, y0, x1, y1] of the close-up in the view's frame")
+    frame: tuple[float, float, float, float] = Field(
+        description="[x0, y0, x1, y1] of the close-up in the view's frame; must contain the marker and landmarks")
     landmarks: tuple[Landmark, ...] = Field((), description="landmarks drawn in the close-up")
 
 

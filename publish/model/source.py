@@ -2,10 +2,12 @@
 
 This is the only place that parses YAML. It uses PyYAML's safe loader and refuses what
 the safe loader lets through silently: anchors and aliases (a "billion laughs" bomb dies
-here at once), duplicate mapping keys (PyYAML would keep the last one) and non-string keys.
+here at once), duplicate mapping keys (PyYAML would keep the last one), non-string keys,
+explicit tags and runaway nesting. Nothing in a file, however broken, raises anything but a Problem.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ import yaml
 from ..errors import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -48,14 +51,17 @@ def dotted(path: Path_) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, mark, message):
+    def __init__(self, mark, message, path: Path_ = ()):
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.path = path
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe loader that refuses anchors and aliases while composing."""
+    """Safe loader that refuses anchors, aliases, explicit tags and runaway nesting while composing."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -63,7 +69,16 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(event.start_mark, f"YAML alias '*{event.anchor}' is not allowed; write the value out in full")
         if getattr(event, "anchor", None):
             raise _Refused(event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed; write the value out in full")
-        return super().compose_node(parent, index)
+        if getattr(event, "tag", None) is not None:
+            raise _Refused(event.start_mark, f"YAML tag '{event.tag}' is not allowed; write a plain value")
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"lists and mappings are nested more than {MAX_DEPTH} deep; "
+                                             "look for an unclosed '[' or '{'")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _mark(node) -> tuple[int, int]:
@@ -75,29 +90,50 @@ def _build(loader: _Loader, node, path: Path_, src: Source) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node, path)
             if not isinstance(key, str):
-                raise _Refused(key_node.start_mark, f"key {key!r} must be a word, not a {type(key).__name__}")
+                shown = f"'{key_node.value}' " if isinstance(key_node, yaml.ScalarNode) and key_node.value else ""
+                raise _Refused(key_node.start_mark, f"key {shown}is not a name; keys are words such as 'title'", path)
             if key in out:
                 first = src.keys[path + (key,)][0]
-                raise _Refused(key_node.start_mark, f"duplicate key '{key}' (first given on line {first}); keep one")
+                raise _Refused(key_node.start_mark, f"duplicate key '{key}' (first given on line {first}); keep one",
+                               path + (key,))
             src.keys[path + (key,)] = _mark(key_node)
             out[key] = _build(loader, value_node, path + (key,), src)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), src) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    return _scalar(loader, node, path)
 
 
-def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+def _scalar(loader: _Loader, node, path: Path_) -> Any:
+    """The node's value; a date that does not exist, an absurdly long number or an escaped lone
+    surrogate ("\\ud800") is a problem, not a crash."""
+    try:
+        value = loader.construct_object(node)
+    except (ValueError, OverflowError):
+        kind = {"tag:yaml.org,2002:timestamp": "date (write it as YYYY-MM-DD)"}.get(node.tag, "number")
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise _Refused(node.start_mark, f"'{shown}' is not a valid {kind}", path) from None
+    lone = re.search(r"[\ud800-\udfff]", value) if isinstance(value, str) else None
+    if lone:
+        raise _Refused(node.start_mark, f"U+{ord(lone.group()):04X} is half of a UTF-16 pair, not a character; "
+                                        "remove it", path)
+    return value
+
+
+def _line_of_offset(raw: bytes | str, offset: int) -> tuple[int, int]:
     before = raw[:offset]
-    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    return before.count(newline) + 1, offset - (before.rfind(newline) + 1) + 1
 
 
 def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     """Parse `path`; return its Source, or None and the problems that stopped it."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(display, None, None, "", "file is missing; the content folder must contain it")]
     except OSError as exc:
         return None, [Problem(display, None, None, "", f"cannot read file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
@@ -109,16 +145,23 @@ def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(display, line, col, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
     src = Source(display, None)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_of_offset(text, exc.position)
+        return None, [Problem(display, line, col, "", f"invisible control character U+{exc.character:04X} is "
+                                                     "not allowed; delete it")]
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, [Problem(display, 1, 1, "", "file is empty; it must hold a YAML mapping")]
+            return None, [Problem(display, 1, 1, "", "file has no content (it is empty or holds only comments)")]
         src.data = _build(loader, root, (), src)
     except _Refused as exc:
-        return None, [Problem(display, exc.mark.line + 1, exc.mark.column + 1, "", exc.message)]
+        return None, [Problem(display, exc.mark.line + 1, exc.mark.column + 1, dotted(exc.path), exc.message)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or a key without ':' is reported where it starts, not where PyYAML gave up.
+        from_start = any(c in (exc.context or "") for c in ("quoted scalar", "simple key")) and exc.context_mark
+        mark = exc.context_mark if from_start else exc.problem_mark or exc.context_mark
         message = _plain_yaml_message(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         return None, [Problem(display, line, col, "", message)]
@@ -130,15 +173,22 @@ def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
 
 
 def _plain_yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's message, with a hint for the mistakes people actually make."""
-    problem = exc.problem or "invalid YAML"
-    text = f"YAML syntax: {problem}"
-    if exc.context:
-        text += f" ({exc.context})"
-    if "'\\t'" in problem or "tab" in problem:
-        text += "; indent with spaces, not tabs"
-    elif "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+    """Plain words for the mistakes people actually make; PyYAML's own words, with a hint, otherwise."""
+    problem, context = exc.problem or "invalid YAML", exc.context or ""
+    if "'\\t'" in problem:
+        return "YAML syntax: a tab character here; indent with spaces, not tabs"
+    if "quoted scalar" in context:
+        return "YAML syntax: the quote that starts here is never closed"
+    if "flow sequence" in context or "flow mapping" in context:
+        opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
+        return f"YAML syntax: the '{opener}' on line {exc.context_mark.line + 1} is not closed with '{closer}' before here"
+    if "simple key" in context:
+        return "YAML syntax: no ':' after the key that starts here; check that every key ends with ':'"
+    if "another document" in problem:
+        return "YAML syntax: a second document starts here ('---'); a content file holds one document"
+    text = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    if "mapping values are not allowed" in problem:
         text += "; check the indentation and that every key ends with ':'"
-    elif "found unexpected end of stream" in problem or "unclosed" in (exc.context or ""):
-        text += "; a quote may be unclosed"
+    elif "expected <block end>" in problem:
+        text += "; check the indentation of this line and the line above, and that quotes are closed"
     return text
