@@ -1,0 +1,43 @@
+"""Write a genanki package as a reproducible .apkg: the same input gives the same bytes.
+
+genanki stamps zip entries with the current time (and leaves its temporary database behind),
+so the collection database is written with genanki and zipped here with fixed entry dates.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import genanki
+
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
+
+
+def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, timestamp: int) -> None:
+    """Write `package` with `media` (file name -> bytes) to `path`; notes and entries dated `timestamp`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            package.write_to_db(conn.cursor(), timestamp, itertools.count(timestamp * 1000))
+            conn.commit()
+        finally:
+            conn.close()
+        collection = db.read_bytes()
+    names = sorted(media)
+    entries = [("collection.anki2", collection),
+               ("media", json.dumps({str(i): n for i, n in enumerate(names)}, sort_keys=True).encode())]
+    entries += [(str(i), media[n]) for i, n in enumerate(names)]
+    date = time.gmtime(max(timestamp, ZIP_EPOCH))[:6]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data, compresslevel=9)

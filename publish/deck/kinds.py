@@ -1,0 +1,61 @@
+"""The three note kinds, declared once: the facts each note carries and the cards it asks.
+
+Card kind names are Anki card type names, and the Anki note types map each fact key to a
+field (notetypes.py): Anki treats a renamed card type or field as a different note type, so
+these names and keys are frozen (tests/test_deck.py pins them).
+"""
+from __future__ import annotations
+
+from .cards import CardKind, FactKind, NoteKind
+
+SPOT = NoteKind(
+    key="spot",
+    facts=(
+        FactKind("place", "Where", "Where"),
+        FactKind("muscles", "Muscle", "Muscles"),
+        FactKind("essential", "Essential pain zone", "Essential pain zones"),
+        FactKind("spillover", "Spill-over zone", "Spill-over zones"),
+        FactKind("conditions", "Related condition", "Related conditions"),
+        FactKind("landmarks", "Landmark", "Landmarks"),
+        FactKind("cautions", "Caution", "Cautions"),
+        FactKind("page", "Booklet", "Booklet"),
+        FactKind("steps", "How to find it", "How to find it", glance=False, numbered=True),
+        FactKind("summary", "About this spot", "About this spot", glance=False),
+        FactKind("feel", "What it feels like", "What it feels like", glance=False),
+        FactKind("treatment", "Treatment", "Treatment", glance=False),
+        FactKind("related", "Related spot", "Related spots", glance=False),
+        FactKind("references", "Source", "Sources", glance=False),
+    ),
+    figures=("pattern", "locator"),
+    cards=(
+        CardKind("muscle", "Spot to muscle", answer=("muscles",)),
+        CardKind("spot", "Muscle to spot", answer=("place", "landmarks", "steps"), figures=("locator",)),
+        CardKind("pattern", "Pain pattern to spot", answer=("muscles", "essential", "spillover"),
+                 figure="pattern-quiz"),
+        CardKind("locate", "Map to spot", answer=("muscles", "place"), figure="map", figures=("locator",)),
+        CardKind("pain", "Spot to pain zones", answer=("essential", "spillover")),
+        CardKind("conditions", "Spot to conditions", answer=("conditions",)),
+    ),
+)
+
+CONDITION = NoteKind(
+    key="condition",
+    facts=(
+        FactKind("also", "Also called", "Also called"),
+        FactKind("summary", "What it is", "What it is"),
+        FactKind("spots", "Perfect Spot", "Perfect Spots"),
+    ),
+    figures=("overview",),
+    cards=(CardKind("spots", "Condition to spots", answer=("spots",)),),
+)
+
+REGION = NoteKind(
+    key="region",
+    facts=(
+        FactKind("group", "Body area", "Body area"),
+        FactKind("essential", "Essential pain zone of", "Essential pain zone of"),
+        FactKind("spillover", "Spill-over zone of", "Spill-over zone of"),
+    ),
+    figures=("overview",),
+    cards=(CardKind("spots", "Pain area to spots", answer=("essential", "spillover")),),
+)

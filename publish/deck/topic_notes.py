@@ -1,0 +1,63 @@
+"""Notes that start from the client's side: a condition, or where it hurts, and the spots behind it."""
+from __future__ import annotations
+
+from ..figures import overview_map
+from ..model import Condition, Content, Region, Spot
+from .cards import Card, Entry, Figure, Note
+from .kinds import CONDITION, REGION
+from .words import join, lower_first, muscle_names, spot_line, tag, upper_first
+
+
+def overview(content: Content) -> Figure:
+    """The map of every spot, numbered: shown on every condition and pain-area answer."""
+    return Figure("overview", None, overview_map(content), "Body map of all the Perfect Spots, numbered")
+
+
+def condition_note(content: Content, condition: Condition, pages: dict[int, int], overview: Figure) -> Note | None:
+    """The note for `condition`, or None when no spot is linked with it."""
+    spots = content.spots_for_condition(condition.id)
+    if not spots:
+        return None
+    also = f" (also called {join(condition.also, 'or')})" if condition.also else ""
+    return Note(
+        kind=CONDITION,
+        key=condition.id,
+        sort=condition.name,
+        heading=condition.name,
+        facts={
+            "also": condition.also,
+            "summary": (condition.summary,),
+            "spots": tuple(_spot_entry(s, pages) for s in spots),
+        },
+        figures=(overview,),
+        cards=(Card(CONDITION.card("spots"),
+                    f"Which Perfect Spots are linked with {lower_first(condition.name)}{also}?"),),
+        tags=(tag("Condition", condition.id),) + tuple(tag("Spot", s.number) for s in spots),
+    )
+
+
+def region_note(content: Content, region: Region, pages: dict[int, int], overview: Figure) -> Note | None:
+    """The note for pain felt in `region`, or None when no spot refers pain there."""
+    found = content.spots_for_region(region.id)
+    if not found:
+        return None
+    return Note(
+        kind=REGION,
+        key=region.id,
+        sort=region.label,
+        heading=f"Pain: {region.label}",
+        facts={
+            "group": (region.group,),
+            "essential": tuple(_spot_entry(s, pages) for s, zone in found if zone == "essential"),
+            "spillover": tuple(_spot_entry(s, pages) for s, zone in found if zone == "spillover"),
+        },
+        figures=(overview,),
+        cards=(Card(REGION.card("spots"), f"Where it hurts: {region.label}. "
+                                          "Which Perfect Spots can send pain there?"),),
+        tags=(tag("Region", region.id),) + tuple(tag("Spot", s.number) for s, _ in found),
+    )
+
+
+def _spot_entry(spot: Spot, pages: dict[int, int]) -> Entry:
+    page = f"; booklet p. {pages[spot.number]}" if spot.number in pages else ""
+    return Entry(spot_line(spot), upper_first(muscle_names(spot)) + page)

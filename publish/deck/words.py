@@ -1,0 +1,51 @@
+"""Small wording helpers shared by the note builders."""
+from __future__ import annotations
+
+import re
+
+from ..model import Reference, Spot
+
+TAG_ROOT = "PerfectSpots"
+
+
+def join(words: list[str] | tuple[str, ...], last: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def lower_first(text: str) -> str:
+    """'Low back pain' -> 'low back pain', but 'TMJ syndrome' stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def muscle_names(spot: Spot) -> str:
+    return join([m.name for m in spot.muscles])
+
+
+def spot_line(spot: Spot) -> str:
+    """'Spot 12: Low back pain from the buttock'."""
+    return f"Spot {spot.number}: {spot.title}"
+
+
+def tag(kind: str, name: str | int) -> str:
+    """tag('Muscle', 'gluteus maximus') -> 'PerfectSpots::Muscle::gluteus_maximus'."""
+    slug = re.sub(r"[^a-z0-9]+", "_", str(name).lower()).strip("_")
+    return f"{TAG_ROOT}::{kind}::{slug}"
+
+
+def citation(ref: Reference) -> str:
+    """'Chen et al. (2006). MRI diagnosis of ... . American Journal of Roentgenology. PubMed 16861506.'"""
+    parts = [f"{ref.authors} ({ref.year}). {ref.title.rstrip('.')}."]
+    if ref.container:
+        parts.append(f"{ref.container.rstrip('.')}.")
+    if ref.pmid:
+        parts.append(f"PubMed {ref.pmid}.")
+    return " ".join(parts)

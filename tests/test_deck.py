@@ -1,0 +1,382 @@
+"""The Anki deck as students meet it: imported into a real Anki collection, reviewed and updated."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import datetime, timezone
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from anki.collection import Collection
+from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from publish.deck import build_deck
+from publish.model import load_content
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+EPOCH = 1_700_000_000  # in the past: Check Database resets dates in the future
+
+# Identities students' collections depend on: changing any of these breaks updates (see README).
+NOTE_TYPES = {
+    1739304251: ("Perfect Spots: spot", [
+        "Number", "Heading", "Place", "Muscles", "Essential zones", "Spill-over zones", "Conditions", "Landmarks",
+        "Cautions", "BookletPage", "Steps", "Summary", "Feel", "Treatment", "Related", "Sources",
+        "Pattern figure", "Locator figure", "Pattern quiz figure", "Map figure", "Muscle question", "Spot question",
+        "Pattern question", "Map question", "Pain question", "Conditions question"],
+        ["Spot to muscle", "Muscle to spot", "Pain pattern to spot", "Map to spot", "Spot to pain zones",
+         "Spot to conditions"]),
+    1216094732: ("Perfect Spots: condition",
+                 ["Condition", "Heading", "Also called", "Summary", "Spots", "Map figure", "Question"],
+                 ["Condition to spots"]),
+    1581935640: ("Perfect Spots: pain area",
+                 ["Pain area", "Heading", "Body area", "Essential zone of", "Spill-over zone of", "Map figure",
+                  "Question"],
+                 ["Pain area to spots"]),
+}
+SPOT_TYPE = 1739304251
+MEDIA_NAME = re.compile(r"^(spot-\d{2}-)?[a-z][a-z-]*-[0-9a-f]{12}\.svg$")
+
+
+# ---------------------------------------------------------------- helpers
+
+def open_collection(folder: Path) -> Collection:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Collection(str(folder / "collection.anki2"))
+
+
+def import_deck(col: Collection, apkg: Path):
+    """Import as Anki does by default: update notes and note types only if the package is newer."""
+    request = ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions())
+    return col.import_anki_package(request).log
+
+
+def text(html: str) -> str:
+    """What the student reads, as one line of text."""
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
+
+
+def study_deck(col: Collection) -> None:
+    """Open the deck for study, as a student does by clicking it."""
+    col.decks.select(col.decks.id_for_name("Perfect Spots"))
+
+
+def spot_notes(col: Collection) -> dict[int, object]:
+    return {int(col.get_note(nid)["Number"]): col.get_note(nid) for nid in col.find_notes(f"mid:{SPOT_TYPE}")}
+
+
+def cards_by_type(note) -> dict[str, object]:
+    return {card.template()["name"]: card for card in note.cards()}
+
+
+class _Section(HTMLParser):
+    """Collects the text inside the first element whose class list contains `css_class`."""
+
+    def __init__(self, css_class: str):
+        super().__init__(convert_charrefs=True)
+        self.css_class, self.depth, self.done, self.parts = css_class, 0, False, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += 1
+        elif not self.done and self.css_class in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            self.done = self.done or self.depth == 0
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def section(html: str, css_class: str) -> str:
+    """The text a student reads inside the part of the card marked `css_class` ('' if none)."""
+    parser = _Section(css_class)
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def images(html: str) -> list[str]:
+    return re.findall(r'<img src="([^"]+)"', html)
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def edit_spot(content_dir: Path, number: int, change) -> None:
+    path = next((content_dir / "spots").glob(f"{number:02d}-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- one build, imported once
+
+@pytest.fixture(scope="module")
+def built(content, tmp_path_factory):
+    return build_deck(content, tmp_path_factory.mktemp("deck"), epoch=EPOCH)
+
+
+@pytest.fixture(scope="module")
+def col(built, tmp_path_factory):
+    col = open_collection(tmp_path_factory.mktemp("anki"))
+    log = import_deck(col, built.files[0])
+    assert len(log.new) == col.note_count() and not log.conflicting
+    yield col
+    col.close()
+
+
+def test_build_writes_one_package(built):
+    assert [f.name for f in built.files] == ["perfect-spots.apkg"]
+    assert built.files[0].stat().st_size > 10_000
+
+
+def test_note_types_deck_and_card_counts(content, built, col):
+    models = {m["id"]: m for m in col.models.all() if m["name"].startswith("Perfect Spots")}
+    assert {mid: (m["name"], [f["name"] for f in m["flds"]], [t["name"] for t in m["tmpls"]])
+            for mid, m in models.items()} == NOTE_TYPES
+    assert [d.name for d in col.decks.all_names_and_ids()] == ["Default", "Perfect Spots"]
+    assert col.card_count() == built.cards
+
+    notes = spot_notes(col)
+    assert sorted(notes) == [s.number for s in content.spots]
+    for spot in content.spots:
+        expected = {"Spot to muscle", "Muscle to spot", "Pain pattern to spot", "Spot to pain zones"}
+        expected |= {"Map to spot"} if spot.marker else set()
+        expected |= {"Spot to conditions"} if spot.conditions else set()
+        assert set(cards_by_type(notes[spot.number])) == expected, spot.number
+
+    linked_conditions = [c for c in content.conditions if content.spots_for_condition(c)]
+    linked_regions = [r for r in content.regions if content.spots_for_region(r)]
+    assert len(col.find_notes("mid:1216094732")) == len(linked_conditions)
+    assert len(col.find_notes("mid:1581935640")) == len(linked_regions)
+    assert col.card_count() == sum(len(cards_by_type(n)) for n in notes.values()) \
+        + len(linked_conditions) + len(linked_regions)
+
+
+def test_notes_sort_by_spot_number_and_browser_shows_questions(content, col):
+    column = col.get_browser_column("noteFld")
+    ordered = [int(col.get_note(n)["Number"]) for n in col.find_notes(f"mid:{SPOT_TYPE}", order=column)]
+    assert ordered == sorted(s.number for s in content.spots)
+    study_deck(col)
+    first = col.sched.getCard()
+    assert first.note()["Number"] == str(content.spots[0].number)
+    col.set_browser_card_columns(["question", "answer"])
+    question, answer = (cell[0] for cell in col.browser_row_for_id(first.id)[0])
+    assert question == text(first.question()).removeprefix("Spot to muscle ")
+    assert answer == f"Perfect Spot {content.spots[0].number}: {content.spots[0].title}"
+
+
+def test_spot_cards_ask_and_answer(content, col):
+    notes = spot_notes(col)
+    for spot in content.spots:
+        cards = cards_by_type(notes[spot.number])
+        heading = f"Perfect Spot {spot.number}: {spot.title}"
+        muscles = [m.name for m in spot.muscles]
+        for name, card in cards.items():
+            answer = text(card.answer())
+            assert heading in answer, (spot.number, name)
+            assert spot.place in answer
+
+        q, a = text(cards["Spot to muscle"].question()), cards["Spot to muscle"].answer()
+        assert f"Perfect Spot {spot.number}" in q and not any(m in q for m in muscles)
+        assert all(m.name in section(a, "answer") for m in spot.muscles)
+        assert all(m.detail in section(a, "answer") for m in spot.muscles if m.detail)
+
+        q, a = text(cards["Muscle to spot"].question()), cards["Muscle to spot"].answer()
+        assert all(m in q for m in muscles) and f"Spot {spot.number}" not in q
+        assert all(s in text(a) for s in spot.locate.landmarks + spot.locate.steps)
+        if spot.locator:
+            assert any(src.startswith(f"spot-{spot.number:02d}-locator-") for src in images(a))
+
+        for picture_card in ("Pain pattern to spot", "Map to spot"):
+            if picture_card not in cards:
+                continue
+            q, a = cards[picture_card].question(), cards[picture_card].answer()
+            assert len(images(q)) == 1 and not images(q)[0].startswith("spot-"), "the file name must not tell"
+            assert str(spot.number) not in text(q) and spot.title not in text(q)
+            assert not any(m in text(q) for m in muscles)
+            assert all(m in section(a, "answer") for m in muscles)
+            assert any(src.startswith(f"spot-{spot.number:02d}-pattern-") for src in images(a))
+
+        a = cards["Spot to pain zones"].answer()
+        essential = section(a, "fact-essential")
+        assert all(content.regions[r].label in essential for r in spot.pain.essential)
+        spillover = section(a, "fact-spillover")
+        assert all(content.regions[r].label in spillover for r in spot.pain.spillover)
+        assert essential.startswith("Essential pain zone") and (not spillover or spillover.startswith("Spill-over"))
+
+        if spot.conditions:
+            a = section(cards["Spot to conditions"].answer(), "answer")
+            assert all(content.conditions[c].name in a for c in spot.conditions)
+
+
+def test_condition_and_pain_area_cards_list_their_spots(content, col):
+    for condition in content.conditions.values():
+        spots = content.spots_for_condition(condition.id)
+        found = col.find_notes(f"mid:1216094732 tag:PerfectSpots::Condition::{condition.id}")
+        assert len(found) == (1 if spots else 0), condition.id
+        if spots:
+            card = col.get_note(found[0]).cards()[0]
+            assert condition.name.lower() in text(card.question()).lower()
+            listed = [int(n) for n in re.findall(r"Spot (\d+):", section(card.answer(), "answer"))]
+            assert listed == [s.number for s in spots]
+    for region in content.regions.values():
+        found = content.spots_for_region(region.id)
+        notes = col.find_notes(f"mid:1581935640 tag:PerfectSpots::Region::{region.id}")
+        assert len(notes) == (1 if found else 0), region.id
+        if found:
+            a = col.get_note(notes[0]).cards()[0].answer()
+            for zone in ("essential", "spillover"):
+                listed = [int(n) for n in re.findall(r"Spot (\d+):", section(a, f"fact-{zone}"))]
+                assert listed == [s.number for s, z in found if z == zone], (region.id, zone)
+
+
+def test_media_present_and_named_by_content(col):
+    check = col.media.check()
+    assert not check.missing and not check.unused and not check.missing_media_notes
+    files = sorted(p.name for p in Path(col.media.dir()).iterdir())
+    assert files and all(MEDIA_NAME.match(f) for f in files), files
+    shown = set()
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        shown |= set(images(card.question()) + images(card.answer()))
+    assert shown == set(files)
+    for name in files:
+        svg = (Path(col.media.dir()) / name).read_text(encoding="utf-8")
+        assert "<svg" in svg and svg.rstrip().endswith("</svg>")
+
+
+def test_check_database_and_empty_cards_find_nothing(col):
+    message, ok = col.fix_integrity()
+    assert ok and message == "Database rebuilt and optimized."
+    assert not col.get_empty_cards().notes
+
+
+def test_tags(content, col):
+    for spot in content.spots:
+        tags = set(spot_notes(col)[spot.number].tags)
+        assert f"PerfectSpots::Spot::{spot.number}" in tags
+        for m in spot.muscles:
+            assert f"PerfectSpots::Muscle::{re.sub(r'[^a-z0-9]+', '_', m.name.lower()).strip('_')}" in tags
+        assert {f"PerfectSpots::Region::{r}" for r in spot.pain.essential + spot.pain.spillover} <= tags
+        assert {f"PerfectSpots::Condition::{c}" for c in spot.conditions} <= tags
+    sciatica = col.find_notes("tag:PerfectSpots::Condition::sciatica")
+    assert len(sciatica) == len(content.spots_for_condition("sciatica")) + 1
+
+
+def test_notes_are_dated_by_the_build_epoch(col):
+    assert {col.get_note(n).mod for n in col.find_notes("")} == {EPOCH}
+
+
+# ---------------------------------------------------------------- builds of edited content
+
+def test_content_text_is_escaped(tmp_path):
+    hostile = "<script>alert(1)</script> {{Front}} [sound:x.mp3] & more"
+    folder = copy_content(tmp_path)
+    edit_spot(folder, 12, lambda d: d.update(title=hostile))
+    built = build_deck(load_content(folder), tmp_path / "deck", epoch=EPOCH)
+    col = open_collection(tmp_path / "anki")
+    import_deck(col, built.files[0])
+    for card in spot_notes(col)[12].cards():
+        for html in (card.question(), card.answer()):
+            assert "<script>" not in html
+        assert hostile in text(card.answer())
+        assert not card.question_av_tags() and not card.answer_av_tags()
+    col.close()
+
+
+def test_booklet_page_shown_when_known(content, col, tmp_path):
+    assert "Booklet" not in text(cards_by_type(spot_notes(col)[12])["Spot to muscle"].answer())
+    pages = {s.number: 10 + s.number for s in content.spots}
+    built = build_deck(content, tmp_path / "deck", epoch=EPOCH, spot_pages=pages)
+    paged = open_collection(tmp_path / "anki")
+    import_deck(paged, built.files[0])
+    for number, note in spot_notes(paged).items():
+        for card in note.cards():
+            assert f"Booklet: p. {10 + number}" in text(card.answer())
+    sciatica = paged.get_note(paged.find_notes("mid:1216094732 tag:PerfectSpots::Condition::sciatica")[0])
+    answer = text(sciatica.cards()[0].answer())
+    assert all(f"booklet p. {10 + s.number}" in answer for s in content.spots_for_condition("sciatica"))
+    paged.close()
+
+
+def review_some(col: Collection) -> None:
+    """Answer the first ten new cards: six 'Easy' (into review) and four 'Good' (into learning);
+    then suspend one unseen card and flag another."""
+    study_deck(col)
+    for i in range(10):
+        card = col.sched.getCard()
+        col.sched.answerCard(card, 4 if i < 6 else 3)
+    unseen = col.find_cards("is:new")
+    col.sched.suspend_cards([unseen[0]])
+    col.set_user_flag_for_cards(1, [unseen[1]])
+
+
+def scheduling(col: Collection):
+    """Every card's deck and scheduling state (queue -1: suspended), and the whole review log."""
+    cards = col.db.all("select id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, flags"
+                       " from cards order by id")
+    revlog = col.db.all("select * from revlog order by id")
+    return cards, revlog
+
+
+def test_reimport_updates_notes_and_keeps_reviews(tmp_path):
+    folder = copy_content(tmp_path)
+    first = build_deck(load_content(folder), tmp_path / "v1", epoch=EPOCH)
+    col = open_collection(tmp_path / "anki")
+    import_deck(col, first.files[0])
+    review_some(col)
+    before = scheduling(col)
+    notes_before = sorted(col.find_notes(""))
+    types_before = sorted(m["id"] for m in col.models.all())
+    assert len(before[1]) == 10 and sum(1 for c in before[0] if c[7] > 0) == 6
+    assert sum(1 for c in before[0] if c[5] == -1) == 1 and sum(1 for c in before[0] if c[11]) == 1
+
+    edit_spot(folder, 12, lambda d: d.update(title="Low back pain that starts in the buttock"))
+    edit_spot(folder, 12, lambda d: d["muscles"][0].update(detail="upper inner edge, just below the PSIS"))
+    second = build_deck(load_content(folder), tmp_path / "v2", epoch=EPOCH + 3600)
+    log = import_deck(col, second.files[0])
+
+    assert not log.new and not log.conflicting
+    assert sorted(col.find_notes("")) == notes_before
+    assert sorted(m["id"] for m in col.models.all()) == types_before
+    assert scheduling(col) == before
+    cards = cards_by_type(spot_notes(col)[12])
+    assert "Perfect Spot 12 (Low back pain that starts in the buttock)" in text(cards["Spot to muscle"].question())
+    assert "upper inner edge, just below the PSIS" in text(cards["Spot to muscle"].answer())
+
+    stale = import_deck(col, first.files[0])
+    assert not stale.updated and not stale.new
+    card = cards_by_type(spot_notes(col)[12])["Spot to muscle"]
+    assert "Low back pain that starts in the buttock" in text(card.question())
+    col.close()
+
+
+def test_card_definitions_need_no_anki_packaging():
+    """Paper flashcards reuse the card definitions, so they must load without genanki."""
+    code = "import sys, publish.deck.study; print('genanki' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_same_content_gives_identical_bytes(content, tmp_path):
+    a = build_deck(content, tmp_path / "a", epoch=None).files[0]
+    b = build_deck(content, tmp_path / "b", epoch=None).files[0]
+    assert a.read_bytes() == b.read_bytes()
+    book_day = datetime.combine(content.book.date, datetime.min.time(), tzinfo=timezone.utc)
+    with zipfile.ZipFile(a) as z:
+        assert {info.date_time for info in z.infolist()} == {book_day.timetuple()[:6]}
+        assert {info.filename for info in z.infolist()} >= {"collection.anki2", "media"}
