@@ -1,0 +1,35 @@
+"""Drawings to deterministic SVG bytes, and content-addressed media file names for the deck."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.shapes import Drawing
+
+from ..model.schema import Spot
+
+# ReportLab writes the registered font name; SVG viewers need a family they can find.
+_FAMILIES = {
+    "Sans-Bold": "font-family: Noto Sans, sans-serif; font-weight: bold",
+    "Sans": "font-family: Noto Sans, sans-serif",
+}
+_FONT = re.compile(r"font-family: (Sans-Bold|Sans)(?=;)")
+
+
+def svg_bytes(drawing: Drawing) -> bytes:
+    """The drawing as UTF-8 SVG; the same drawing always gives the same bytes."""
+    svg = renderSVG.drawToString(drawing)
+    svg = _FONT.sub(lambda m: _FAMILIES[m.group(1)], svg)
+    return svg.encode("utf-8")
+
+
+def media_name(kind: str, spot: Spot | int | None, svg: bytes) -> str:
+    """'spot-12-pattern-<sha1[:12]>.svg' for a spot's figure, '<kind>-<sha1[:12]>.svg' otherwise."""
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", kind):
+        raise ValueError(f"media kind must be lowercase letters, digits and '-', not {kind!r}")
+    digest = hashlib.sha1(svg).hexdigest()[:12]
+    if spot is None:
+        return f"{kind}-{digest}.svg"
+    number = spot if isinstance(spot, int) else spot.number
+    return f"spot-{number:02d}-{kind}-{digest}.svg"

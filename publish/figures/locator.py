@@ -1,0 +1,65 @@
+"""Locator figure: a close-up of one view with the landmarks used to find the spot, and its X."""
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect
+
+from ..fonts import register
+from ..model.load import Content
+from ..model.schema import Spot
+from . import labels, style
+from .layout import TITLE_SPACE
+from .paint import Placement, body, cross, drawing, outline_strokes, text
+from .views import VIEWS
+
+WIDTH = 64 * style.MM
+MAX_HEIGHT = 80 * style.MM
+X_SIZE = 5.5
+
+
+def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels.Label]]:
+    """Where the close-up sits on the page and where each label goes (the spot's own label first)."""
+    loc = spot.locator
+    if loc is None:
+        raise ValueError(f"spot {spot.number} has no locator")
+    x0, y0, x1, y1 = loc.frame
+    pl = Placement(loc.view, loc.frame, 0, TITLE_SPACE, min(WIDTH / (x1 - x0), MAX_HEIGHT / (y1 - y0)))
+    requests = [(mark.label, [pl.pt(p) for p in mark.points], False) for mark in loc.landmarks]
+    lines = [points for _, points, _ in requests if len(points) > 1]
+    obstacles = []
+    if _marked(spot):
+        x, y = pl.pt(spot.marker.at)
+        obstacles.append((x - X_SIZE - 1, y - X_SIZE - 1, x + X_SIZE + 1, y + X_SIZE + 1))
+        requests.insert(0, (f"Spot {spot.number}", [(x, y)], True))
+    area = (pl.x + 1, pl.y + 1, pl.x + pl.width - 1, pl.y + pl.height - 1)
+    return pl, labels.place(requests, obstacles, lines, area)
+
+
+def locator_figure(content: Content, spot: Spot) -> Drawing:
+    """The close-up `spot.locator.frame` of its view: outline, labelled landmarks, the spot's X."""
+    register()
+    pl, placed = locator_layout(content, spot)
+    d = drawing(pl.width, pl.height + TITLE_SPACE)
+    d.add(Rect(pl.x, pl.y, pl.width, pl.height, fillColor=style.HALO, strokeColor=None))
+    d.add(body(pl))
+    d.add(outline_strokes(pl))
+    for mark in spot.locator.landmarks:
+        pts = [pl.pt(p) for p in mark.points]
+        if len(pts) == 1:
+            d.add(Circle(*pts[0], 2.2, fillColor=style.LANDMARK, strokeColor=style.HALO, strokeWidth=0.8))
+        else:
+            flat = [c for p in pts for c in p]
+            d.add(PolyLine(flat, strokeColor=style.HALO, strokeWidth=2.8, strokeLineCap=1, strokeLineJoin=1))
+            d.add(PolyLine(flat, strokeColor=style.LANDMARK, strokeWidth=1.3, strokeLineCap=1, strokeLineJoin=1,
+                           strokeDashArray=[3, 1.6]))
+    if _marked(spot):
+        d.add(cross(*pl.pt(spot.marker.at), size=X_SIZE, width=1.9))
+    d.add(labels.draw(placed))
+    d.add(Rect(pl.x + 0.25, pl.y + 0.25, pl.width - 0.5, pl.height - 0.5, fillColor=None,
+               strokeColor=style.MUTED, strokeWidth=0.5))
+    d.add(text(pl.width / 2, 3.0, f"{VIEWS[spot.locator.view].title}, close-up", size=style.TITLE_SIZE,
+               anchor="middle", colour=style.MUTED))
+    return d
+
+
+def _marked(spot: Spot) -> bool:
+    return spot.marker is not None and spot.marker.view == spot.locator.view

@@ -1,0 +1,49 @@
+"""Overview map: front and back (and the sole) with every spot as a numbered dot, or one spot's X."""
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing
+
+from ..fonts import register
+from ..model.load import Content
+from ..model.schema import Spot
+from . import style
+from .layout import full, side_by_side, titles
+from .paint import body, cross, drawing, numbered_dot, outline_strokes
+
+MAP_VIEWS = ("front", "back", "foot")
+MAX_WIDTH = 125 * style.MM
+BODY_HEIGHT = 110 * style.MM
+
+
+def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
+    """(view, point) where the overview map shows `spot`: its marker, or the marker's copy on front/back."""
+    if spot.marker is None:
+        return None
+    for view in MAP_VIEWS:
+        if spot.marker.view == view:
+            return view, spot.marker.at
+        if view in spot.marker.also:
+            return view, spot.marker.also[view]
+    return None
+
+
+def overview_map(content: Content, highlight: int | None = None) -> Drawing:
+    """All spots numbered; with `highlight`, only that spot, as a large X with no number."""
+    register()
+    placements, width, height = side_by_side([(v, full(v)) for v in MAP_VIEWS], body_scale=BODY_HEIGHT / 960,
+                                             close_up_height=34 * style.MM, max_width=MAX_WIDTH)
+    d = drawing(width, height)
+    by_view = {pl.view: pl for pl in placements}
+    for pl in placements:
+        d.add(body(pl))
+        d.add(outline_strokes(pl))
+    for spot in content.spots:
+        if highlight is not None and spot.number != highlight:
+            continue
+        where = map_position(spot)
+        if where is None:
+            continue
+        x, y = by_view[where[0]].pt(where[1])
+        d.add(cross(x, y, size=6.5, width=2.2) if highlight is not None else numbered_dot(x, y, spot.number))
+    d.add(titles(placements))
+    return d

@@ -1,0 +1,160 @@
+"""Drawing primitives: a body view placed on the page, zones, stipple, X marks, dots and labels.
+
+Everything is drawn straight in page points (no flipped groups), so text stays upright and
+line widths stay what style.py says whatever the view's scale.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLine, Polygon, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from . import style
+from .geometry import Point, clip_polygon, clip_polyline, inside, open_runs
+from .views import outline
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a box of a view's frame lands on the page: bottom-left corner and scale."""
+
+    view: str
+    box: Box          # x0, y0, x1, y1 of the frame shown (y down)
+    x: float
+    y: float
+    scale: float
+
+    @property
+    def width(self) -> float:
+        return (self.box[2] - self.box[0]) * self.scale
+
+    @property
+    def height(self) -> float:
+        return (self.box[3] - self.box[1]) * self.scale
+
+    def pt(self, p: Point) -> Point:
+        """View point -> page point."""
+        return (self.x + (p[0] - self.box[0]) * self.scale, self.y + (self.box[3] - p[1]) * self.scale)
+
+    def polygon(self, points: Sequence[Point]) -> list[Point]:
+        """A view polygon clipped to the box, in page points."""
+        return [self.pt(p) for p in clip_polygon(points, self.box)]
+
+    def polylines(self, points: Sequence[Point]) -> list[list[Point]]:
+        """An open view polyline clipped to the box, in page points (one list per piece inside)."""
+        return [[self.pt(p) for p in piece] for piece in clip_polyline(points, self.box)]
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """An empty figure whose renderer defaults are our font too: ReportLab would otherwise set
+    (and so put into the PDF) Helvetica before drawing anything."""
+    return Drawing(width, height, initialFontName=style.FONT, initialFontSize=style.LABEL_SIZE)
+
+
+def _flat(points: Iterable[Point]) -> list[float]:
+    return [round(c, 1) for p in points for c in p]
+
+
+def body(pl: Placement) -> Group:
+    """The silhouette filled with skin tone and its filled detail strokes (draw `outline_strokes` on top)."""
+    g = Group()
+    shape = outline(pl.view)
+    for poly in shape.body:
+        pts = pl.polygon(poly)
+        if len(pts) >= 3:
+            g.add(Polygon(_flat(pts), fillColor=style.SKIN, strokeColor=None))
+    for poly in shape.details:
+        pts = pl.polygon(poly)
+        if len(pts) >= 3:
+            g.add(Polygon(_flat(pts), fillColor=style.OUTLINE, strokeColor=None))
+    return g
+
+
+def outline_strokes(pl: Placement) -> Group:
+    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp."""
+    g = Group()
+    shape = outline(pl.view)
+    frame = (0, 0, shape.info.width, shape.info.height)
+    for poly in shape.body:
+        for piece in (p for run in open_runs(poly, frame) for p in pl.polylines(run)):
+            g.add(PolyLine(_flat(piece), strokeColor=style.OUTLINE, strokeWidth=style.OUTLINE_WIDTH,
+                           strokeLineJoin=1, strokeLineCap=1))
+    for line in shape.lines:   # on a faint light halo, so ears and jaw lines show over dark zones
+        for piece in pl.polylines(line):
+            for colour, width in ((style.LINE_HALO, style.DETAIL_WIDTH + 0.9), (style.OUTLINE, style.DETAIL_WIDTH)):
+                g.add(PolyLine(_flat(piece), strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1))
+    return g
+
+
+def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) -> Group:
+    """A pain zone: solid dark fill (essential) or light fill with stipple dots (spill-over).
+
+    Zones have no edge stroke, so neighbouring zones of the same kind merge seamlessly.
+    """
+    g = Group()
+    for poly in polygons:
+        pts = pl.polygon(poly)
+        if len(pts) < 3:
+            continue
+        g.add(Polygon(_flat(pts), fillColor=style.ESSENTIAL if essential else style.SPILLOVER, strokeColor=None))
+        if not essential:   # one path of round-capped dashes of almost no length: small files, round dots
+            dots = Path(strokeColor=style.STIPPLE, strokeWidth=2 * style.STIPPLE_DOT, strokeLineCap=1, fillColor=None)
+            for cx, cy in stipple(pts):
+                dots.moveTo(cx, cy)
+                dots.lineTo(cx + 0.01, cy)
+            g.add(dots)
+    return g
+
+
+def stipple(polygon: Sequence[Point], step: float = style.STIPPLE_STEP) -> list[Point]:
+    """Dots on a staggered page grid (anchored at the page origin) that fall inside `polygon`."""
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    out = []
+    row = int(min(ys) // step)
+    while row * step <= max(ys):
+        y = row * step
+        shift = step / 2 if row % 2 else 0.0
+        col = int((min(xs) - shift) // step)
+        while col * step + shift <= max(xs):
+            x = col * step + shift
+            if inside((x, y), polygon):
+                out.append((round(x, 2), round(y, 2)))
+            col += 1
+        row += 1
+    return out
+
+
+def cross(x: float, y: float, size: float = 4.5, width: float = 1.6) -> Group:
+    """The trigger-point X: black strokes over a white halo."""
+    g = Group()
+    for colour, w in ((style.HALO, width + 2.0), (style.MARK, width)):
+        for dx in (-1, 1):
+            g.add(Line(x - size * dx, y - size, x + size * dx, y + size, strokeColor=colour,
+                       strokeWidth=w, strokeLineCap=1))
+    return g
+
+
+def numbered_dot(x: float, y: float, number: int, radius: float = 5.0) -> Group:
+    """A dark dot with a white number, ringed in white."""
+    g = Group()
+    g.add(Circle(x, y, radius + 0.8, fillColor=style.HALO, strokeColor=None))
+    g.add(Circle(x, y, radius, fillColor=style.DOT, strokeColor=None))
+    size = style.NUMBER_SIZE if number < 10 else style.NUMBER_SIZE - 0.8
+    g.add(text(x, y - size * 0.36, str(number), size=size, bold=True, anchor="middle", colour=style.HALO))
+    return g
+
+
+def text(x: float, y: float, value: str, *, size: float = style.LABEL_SIZE, bold: bool = False,
+         anchor: str = "start", colour=style.TEXT) -> String:
+    """A label in the booklet's embedded sans (never a base-14 font)."""
+    return String(x, y, value, fontName=style.FONT_BOLD if bold else style.FONT, fontSize=size,
+                  fillColor=colour, textAnchor=anchor)
+
+
+def text_width(value: str, size: float = style.LABEL_SIZE, bold: bool = False) -> float:
+    return stringWidth(value, style.FONT_BOLD if bold else style.FONT, size)

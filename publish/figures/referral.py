@@ -1,0 +1,108 @@
+"""Referral-pattern figure: the views a spot's pain zones need, zones and (optionally) the X."""
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Group
+
+from ..fonts import register
+from ..model.load import Content
+from ..model.schema import Spot
+from . import style
+from .geometry import bounds
+from .layout import BODY_VIEWS, SIDE_OFFSET, body_box, full, side_by_side, titles
+from .legend import SWATCH, key_row
+from .paint import Placement, body, cross, drawing, outline_strokes, zone
+from .views import VIEWS
+
+ORDER = ("head", "front", "side", "back", "foot")      # left-to-right order of views in a figure
+PREFERENCE = ("front", "back", "head", "side", "foot")  # which view shows a region no chosen view has
+MAX_WIDTH = 125 * style.MM
+BODY_HEIGHT = 105 * style.MM        # a whole front or back view
+MAX_ZOOM = 2.0                      # a cropped body view is drawn at most this much larger
+MIN_SPAN = 420.0                    # a crop shows at least this much of the body's height (of 960)
+MARGIN = 60.0                       # body shown above and below the zones
+KEY_SPACE = SWATCH + 8
+
+
+def referral_views(content: Content, spot: Spot) -> list[str]:
+    """The fewest views that show the marker and every region of the spot's pattern."""
+    chosen = [spot.marker.view] if spot.marker else []
+    for rid in spot.pain.essential + spot.pain.spillover:
+        shapes = content.regions[rid].shapes
+        if not any(v in shapes for v in chosen):
+            chosen.append(next(v for v in PREFERENCE if v in shapes))
+    return sorted(set(chosen), key=ORDER.index)
+
+
+def focus(content: Content, spot: Spot, views: list[str]) -> tuple[float, float]:
+    """The height range (front/back units) of the body views to draw: the zones and X plus a margin."""
+    points = []
+    for view in views:
+        if view not in BODY_VIEWS:
+            continue
+        shift = SIDE_OFFSET if view == "side" else 0.0
+        polys = [p for rid in spot.pain.essential + spot.pain.spillover
+                 for p in content.regions[rid].shapes.get(view, ())]
+        if spot.marker and spot.marker.view == view:
+            polys.append((spot.marker.at,))
+        points += [(x, y + shift) for poly in polys for x, y in poly]
+    full_height = VIEWS["front"].height
+    if not points:
+        return 0.0, full_height
+    _, y0, _, y1 = bounds([points])
+    y0, y1 = y0 - MARGIN, y1 + MARGIN
+    if y1 - y0 < MIN_SPAN:
+        mid = (y0 + y1) / 2
+        y0, y1 = mid - MIN_SPAN / 2, mid + MIN_SPAN / 2
+    if y0 < 0:
+        y0, y1 = 0.0, y1 - y0
+    if y1 > full_height:
+        y0, y1 = max(0.0, y0 - (y1 - full_height)), full_height
+    return y0, y1
+
+
+def referral_layout(content: Content, spot: Spot, *, mark: bool = True) -> tuple[list[Placement], float, float]:
+    """Where each view of the referral figure sits on the page: (placements, width, height)."""
+    views = referral_views(content, spot)
+    y0, y1 = focus(content, spot, views)
+    items = [(v, body_box(v, y0, y1) if v in BODY_VIEWS else full(v)) for v in views]
+    alone = len(views) == 1 and views[0] not in BODY_VIEWS
+    body_scale = min(BODY_HEIGHT / (y1 - y0), MAX_ZOOM * BODY_HEIGHT / VIEWS["front"].height)
+    placements, width, height = side_by_side(
+        items, body_scale=body_scale, max_width=MAX_WIDTH,
+        close_up_height=(75 if alone else 50) * style.MM, y=KEY_SPACE)
+    total_width = max(width, _key(spot, mark)[1])
+    shift = (total_width - width) / 2
+    placements = [Placement(p.view, p.box, p.x + shift, p.y, p.scale) for p in placements]
+    return placements, total_width, height + KEY_SPACE
+
+
+def referral_figure(content: Content, spot: Spot, *, mark: bool = True) -> Drawing:
+    """Essential zones solid, spill-over stippled, the trigger point an X (mark=False: no X, no number)."""
+    register()
+    placements, width, height = referral_layout(content, spot, mark=mark)
+    d = drawing(width, height)
+    for pl in placements:
+        d.add(_view(content, spot, pl, mark))
+    d.add(titles(placements))
+    key, key_width = _key(spot, mark)
+    key.translate((width - key_width) / 2, 1)
+    d.add(key)
+    return d
+
+
+def _key(spot: Spot, mark: bool):
+    return key_row(0, 0, mark=mark, mark_label=f"trigger point (Spot {spot.number})")
+
+
+def _view(content: Content, spot: Spot, pl: Placement, mark: bool) -> Group:
+    g = Group()
+    g.add(body(pl))
+    for essential, ids in ((False, spot.pain.spillover), (True, spot.pain.essential)):
+        for rid in ids:
+            polys = content.regions[rid].shapes.get(pl.view)
+            if polys:
+                g.add(zone(pl, polys, essential))
+    g.add(outline_strokes(pl))
+    if mark and spot.marker and spot.marker.view == pl.view:
+        g.add(cross(*pl.pt(spot.marker.at)))
+    return g

@@ -1,0 +1,33 @@
+"""Colours, line widths and type sizes shared by every figure (points; 1 mm = 2.835 pt)."""
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, white
+
+MM = 72 / 25.4
+
+SKIN = Color(0.984, 0.937, 0.894)          # light skin tone behind everything
+OUTLINE = Color(0.25, 0.25, 0.27)         # body outline and detail strokes
+LINE_HALO = SKIN                          # under inner lines (ear, jaw) so they read over dark zones
+OUTLINE_WIDTH = 0.8
+DETAIL_WIDTH = 0.45
+
+ESSENTIAL = Color(0.55, 0.05, 0.09)       # solid, distinctly darker than anything else (about 17% grey)
+SPILLOVER = Color(0.97, 0.74, 0.72)       # light fill ...
+STIPPLE = Color(0.55, 0.05, 0.09)         # ... plus dots, so the zone reads without colour
+STIPPLE_STEP = 2.3                        # dot grid spacing on the page
+STIPPLE_DOT = 0.5                         # dot radius
+
+MARK = Color(0, 0, 0)                     # the trigger point X
+HALO = white
+DOT = Color(0.12, 0.12, 0.14)             # numbered dots on the overview map
+
+LANDMARK = Color(0.10, 0.30, 0.55)        # landmark lines and dots on locator figures
+TEXT = Color(0.12, 0.12, 0.14)
+MUTED = Color(0.35, 0.35, 0.38)
+
+FONT = "Sans"
+FONT_BOLD = "Sans-Bold"
+TITLE_SIZE = 8.5                          # view titles under each body
+KEY_SIZE = 8.5                            # the key (legend) under referral figures
+LABEL_SIZE = 7.5                          # landmark labels, legend
+NUMBER_SIZE = 7                           # numbers in the overview dots
