@@ -1,0 +1,53 @@
+"""What every section builder gets: the content, the trim, styles, page references and figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Drawing
+
+from .. import figures
+from ..model import Content, Spot
+from .pages import Trim
+from .refs import Chapter, Pages
+from .styles import Styles
+
+
+class Art:
+    """The body-map figures, drawn once per build and shared by both trim sizes."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self._cache: dict[tuple, Drawing] = {}
+
+    def _get(self, key: tuple, make) -> Drawing:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def referral(self, spot: Spot) -> Drawing:
+        return self._get(("referral", spot.number), lambda: figures.referral_figure(self.content, spot))
+
+    def locator(self, spot: Spot) -> Drawing:
+        return self._get(("locator", spot.number), lambda: figures.locator_figure(self.content, spot))
+
+    def overview(self) -> Drawing:
+        return self._get(("overview",), lambda: figures.overview_map(self.content))
+
+    def legend(self) -> Drawing:
+        return self._get(("legend",), figures.legend)
+
+
+@dataclass(frozen=True)
+class Context:
+    """One layout pass of one trim size."""
+
+    content: Content
+    trim: Trim
+    styles: Styles
+    page: Pages
+    art: Art
+    chapters: tuple[Chapter, ...]
+    notes_pages: int
+
+    def chapter(self, key: str) -> Chapter:
+        return next(c for c in self.chapters if c.key == key)

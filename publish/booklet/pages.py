@@ -1,0 +1,154 @@
+"""Trim sizes, margins and page templates: mirrored frames, running heads, folios and thumb tabs.
+
+Odd pages are right-hand (recto) pages: their binding edge, and so the wider inner margin, is
+on the left. Art that touches the trim edge (cover bands, thumb tabs) is drawn 3 mm past it so
+that the print-shop edition's bleed has something to show.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import inch, mm
+from reportlab.platypus import Frame, PageTemplate
+
+from .styles import ACCENT, MUTED, RULE, SANS, SANS_BOLD, WHITE
+
+BLEED = 3 * mm
+INNER, OUTER, TOP, BOTTOM = 18 * mm, 13 * mm, 16 * mm, 16 * mm
+HEAD_BASELINE = 10 * mm        # from the top trim edge
+FOLIO_BASELINE = 9 * mm        # from the bottom trim edge
+COLUMN_GAP = 6 * mm
+TAB_WIDTH, TAB_SLOTS = 9 * mm, 14
+
+
+@dataclass(frozen=True)
+class Trim:
+    """A page size the booklet is laid out for."""
+
+    name: str
+    slug: str
+    width: float
+    height: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - INNER - OUTER
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - TOP - BOTTOM
+
+    def frame_x(self, page: int) -> float:
+        """Left edge of the text frame on `page` (1-based): the inner margin is on the spine side."""
+        return INNER if page % 2 else OUTER
+
+
+A5 = Trim("A5", "a5", 148 * mm, 210 * mm)
+HALF_LETTER = Trim("US half-letter", "half-letter", 5.5 * inch, 8.5 * inch)
+TRIMS = (A5, HALF_LETTER)
+
+
+class MirroredTemplate(PageTemplate):
+    """Text frames that swap margins on left and right pages, with running head, folio and tab."""
+
+    def __init__(self, id: str, trim: Trim, columns: int = 1):
+        width = (trim.frame_width - COLUMN_GAP * (columns - 1)) / columns
+        frames = [Frame(0, BOTTOM, width, trim.frame_height, id=f"{id}-{c}", leftPadding=0, rightPadding=0,
+                        topPadding=0, bottomPadding=0) for c in range(columns)]
+        super().__init__(id=id, frames=frames, pagesize=(trim.width, trim.height))
+        self.trim = trim
+
+    def beforeDrawPage(self, canv, doc):
+        x = self.trim.frame_x(doc.page)
+        for frame in self.frames:
+            frame._x1 = x
+            frame._geom()
+            x += frame._width + COLUMN_GAP
+
+    def afterDrawPage(self, canv, doc):
+        page = canv.getPageNumber()
+        if page not in doc.openings:
+            _running_head(canv, self.trim, page, doc.running_head(page))
+        _folio(canv, self.trim, page)
+        if doc.tab is not None:
+            _thumb_tab(canv, self.trim, page, *doc.tab)
+
+
+class CoverTemplate(PageTemplate):
+    """A full page with a band of colour along the bottom, running into the bleed; no folio."""
+
+    BAND = 24 * mm
+
+    def __init__(self, id: str, trim: Trim, band_text: str):
+        frame = Frame(OUTER, self.BAND + 8 * mm, trim.width - 2 * OUTER, trim.height - self.BAND - 8 * mm - TOP,
+                      id=id, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(id=id, frames=[frame], pagesize=(trim.width, trim.height))
+        self.trim = trim
+        self.band_text = band_text
+
+    def beforeDrawPage(self, canv, doc):
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(-BLEED, -BLEED, self.trim.width + 2 * BLEED, self.BAND + BLEED, stroke=0, fill=1)
+        canv.restoreState()
+
+    def afterDrawPage(self, canv, doc):
+        canv.saveState()
+        canv.setFont(SANS, 8.5)
+        canv.setFillColor(WHITE)
+        canv.drawCentredString(self.trim.width / 2, self.BAND / 2 - 3, self.band_text)
+        canv.restoreState()
+
+
+def templates(trim: Trim, band_text: str) -> list[PageTemplate]:
+    """The page templates every booklet uses, by id: cover, body, two-column, back."""
+    return [CoverTemplate("cover", trim, band_text), MirroredTemplate("body", trim),
+            MirroredTemplate("columns", trim, 2), CoverTemplate("back", trim, band_text)]
+
+
+def _outer_x(trim: Trim, page: int) -> tuple[float, str]:
+    """x of the outer frame edge and the alignment that hugs it."""
+    if page % 2:
+        return trim.width - OUTER, "right"
+    return OUTER, "left"
+
+
+def _running_head(canv, trim: Trim, page: int, text: str) -> None:
+    if not text:
+        return
+    y = trim.height - HEAD_BASELINE
+    x, side = _outer_x(trim, page)
+    canv.saveState()
+    canv.setFont(SANS, 7.5)
+    canv.setFillColor(MUTED)
+    (canv.drawRightString if side == "right" else canv.drawString)(x, y, text)
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.4)
+    left = trim.frame_x(page)
+    canv.line(left, y - 3.2, left + trim.frame_width, y - 3.2)
+    canv.restoreState()
+
+
+def _folio(canv, trim: Trim, page: int) -> None:
+    x, side = _outer_x(trim, page)
+    canv.saveState()
+    canv.setFont(SANS_BOLD, 8)
+    canv.setFillColor(MUTED)
+    (canv.drawRightString if side == "right" else canv.drawString)(x, FOLIO_BASELINE, str(page))
+    canv.restoreState()
+
+
+def _thumb_tab(canv, trim: Trim, page: int, number: int, slot: int) -> None:
+    """A coloured tab on the outer edge whose height on the page steps down with the spot's place."""
+    step = trim.frame_height / TAB_SLOTS
+    top = trim.height - TOP - (slot % TAB_SLOTS) * step
+    right_hand = page % 2
+    x = trim.width - TAB_WIDTH if right_hand else -BLEED
+    canv.saveState()
+    canv.setFillColor(ACCENT)
+    canv.rect(x, top - step + 1, TAB_WIDTH + BLEED, step - 2, stroke=0, fill=1)
+    canv.setFillColor(WHITE)
+    canv.setFont(SANS_BOLD, 9)
+    centre = trim.width - 5 * mm if right_hand else 5 * mm
+    canv.drawCentredString(centre, top - step / 2 - 3, str(number))
+    canv.restoreState()

@@ -1,0 +1,27 @@
+"""The booklet's parts in reading order, and the chapters (outline, contents, running heads) they open."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from ...model import Content
+from ..context import Context
+from ..refs import Chapter
+from . import back, finders, front, index, opening, reference, spots
+
+
+def chapters(content: Content) -> tuple[Chapter, ...]:
+    """Every chapter in page order; spot chapters sit one level below 'The spots'."""
+    return (front.ABOUT, front.CONTENTS, front.HOW_TO, finders.SYMPTOMS, finders.CONDITIONS, finders.OVERVIEW,
+            *opening.chapters(content), reference.QUICK, reference.REFERENCES, reference.GLOSSARY, index.INDEX,
+            back.NOTES)
+
+
+def story(ctx: Context) -> list[Flowable]:
+    """All flowables of the booklet; each part after the cover starts on a new page."""
+    parts = [front.about, front.contents, front.how_to_use, finders.symptom_finder, finders.condition_finder,
+             finders.overview, *[lambda c, s=s: spots.chapter(c, s) for s in ctx.content.spots],
+             reference.quick_reference, reference.references, reference.glossary]
+    flowables: list[Flowable] = front.cover(ctx) + [NextPageTemplate("body")]
+    for part in parts:
+        flowables += [PageBreak(), *part(ctx)]
+    return flowables + index.index(ctx) + back.notes_pages(ctx) + back.back_cover(ctx)

@@ -1,0 +1,135 @@
+"""Ways into the spots: the symptom finder chart, the condition finder and the overview body maps."""
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from ...model import Spot
+from ..context import Context
+from ..flowables import Dot, Section, fit
+from ..refs import Chapter
+from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
+from ..text import bold, capital, esc, italic, link, mark
+from .common import chapter_heading, grid_style, spot_key, spots_with_pages
+
+SYMPTOMS = Chapter("symptom-finder", "Symptom finder")
+CONDITIONS = Chapter("condition-finder", "Condition finder")
+OVERVIEW = Chapter("spots", "The spots")
+LABEL_SHARE = 0.35          # of the frame width, for the region names
+COLUMN_TINT = Color(0.965, 0.965, 0.97)   # every other spot column, to guide the eye down
+MAX_COLUMNS = 14            # spots per chart; more spots make more charts
+
+
+def region_key(region_id: str) -> str:
+    return f"region-{region_id}"
+
+
+def condition_key(condition_id: str) -> str:
+    return f"condition-{condition_id}"
+
+
+def symptom_finder(ctx: Context) -> list[Flowable]:
+    s = ctx.styles
+    story: list[Flowable] = [
+        Section("the symptom finder"),
+        chapter_heading(ctx, SYMPTOMS.key),
+        Paragraph("Find where the pain is felt in the left-hand column, then read across: a solid dot means the "
+                  "spot refers pain there in nearly everyone (essential zone), a ring means it does in some people "
+                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body),
+        _key(ctx),
+    ]
+    spots = ctx.content.spots
+    for start in range(0, len(spots), MAX_COLUMNS):
+        story += [Spacer(0, 6), _chart(ctx, spots[start:start + MAX_COLUMNS])]
+    return story
+
+
+def _key(ctx: Context) -> Table:
+    s = ctx.styles
+    table = Table([[Dot("essential"), Paragraph("essential zone", s.cell), Dot("spillover"),
+                    Paragraph("spill-over zone", s.cell)]], colWidths=[12, 70, 12, 70], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 1)]))
+    return table
+
+
+def _chart(ctx: Context, spots: tuple[Spot, ...]) -> Table:
+    s = ctx.styles
+    content = ctx.content
+    used = {r for spot in content.spots for r in spot.pain.essential + spot.pain.spillover}
+    label_width = LABEL_SHARE * ctx.trim.frame_width
+    column = (ctx.trim.frame_width - label_width) / len(spots)
+    rows: list[list] = [
+        [Paragraph("Pain felt in \u2026", s.cell_head)] +
+        [Paragraph(link(bold(str(spot.number)), spot_key(spot)), s.cell_center) for spot in spots],
+        [Paragraph("page", s.caption)] +
+        [Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.caption) for spot in spots],
+    ]
+    extra = []
+    group = None
+    for region_id, region in content.regions.items():
+        if region_id not in used:
+            continue
+        if region.group != group:
+            group = region.group
+            extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), TINT)]
+            rows.append([Paragraph(bold(group), s.cell)] + [""] * len(spots))
+        zones = dict((spot.number, zone) for spot, zone in content.spots_for_region(region_id))
+        rows.append([Paragraph(mark(region_key(region_id)) + esc(capital(region.label)), s.cell)] +
+                    [Dot(zones[spot.number]) if spot.number in zones else "" for spot in spots])
+    table = Table(rows, colWidths=[label_width] + [column] * len(spots), repeatRows=2, hAlign="LEFT")
+    shade = [("BACKGROUND", (c, 0), (c, -1), COLUMN_TINT) for c in range(2, len(spots) + 1, 2)]
+    table.setStyle(grid_style(2, [*shade, ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
+                                  ("LEFTPADDING", (1, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 2), (-1, -1), 1.3), ("BOTTOMPADDING", (0, 2), (-1, -1), 1.7),
+                                  ("BOTTOMPADDING", (0, 0), (-1, 0), 0), *extra]))
+    return table
+
+
+def condition_finder(ctx: Context) -> list[Flowable]:
+    s = ctx.styles
+    content = ctx.content
+    story: list[Flowable] = [
+        Section("the condition finder"),
+        chapter_heading(ctx, CONDITIONS.key),
+        Paragraph("Conditions and complaints that the spots are known to contribute to or be mistaken for, "
+                  "from A to Z. A trigger point is rarely the whole story: use this list to decide what to "
+                  "check, not to diagnose.", s.body),
+    ]
+    for condition_id, condition in sorted(content.conditions.items(), key=lambda kv: kv[1].name.lower()):
+        spots = content.spots_for_condition(condition_id)
+        if not spots:
+            continue
+        also = f" ({italic('also ' + ', '.join(condition.also))})" if condition.also else ""
+        where = spots_with_pages(ctx, [spot.number for spot in spots])
+        story.append(Paragraph(
+            f"{mark(condition_key(condition_id))}{bold(condition.name)}{also}. {esc(condition.summary)} "
+            f"<font name='{SANS_BOLD}' size='{s.entry.fontSize - 0.8}' color='{ACCENT.hexval()}'>{where}</font>",
+            s.entry))
+    return story
+
+
+def overview(ctx: Context) -> list[Flowable]:
+    s = ctx.styles
+    width, height = ctx.trim.frame_width, ctx.trim.frame_height
+    cells = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", spot_key(spot)), s.cell),
+              Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right)] for spot in ctx.content.spots]
+    half = (len(cells) + 1) // 2
+    right = cells[half:] + [["", ""]] * (2 * half - len(cells))
+    page_column = 22
+    key = Table([left + [""] + other for left, other in zip(cells[:half], right)],
+                colWidths=[width / 2 - page_column - 6, page_column, 12, width / 2 - page_column - 6, page_column],
+                hAlign="LEFT")
+    key.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("LINEBELOW", (0, 0), (1, -1), 0.3, TINT_LINE),
+                             ("LINEBELOW", (3, 0), (4, half - 1 - (2 * half - len(cells))), 0.3, TINT_LINE)]))
+    return [
+        Section("the overview maps"),
+        chapter_heading(ctx, OVERVIEW.key),
+        Paragraph(f"All {len(ctx.content.spots)} spots on the front and back of the body. Each number is a "
+                  "chapter; its page is in the key below.", s.body),
+        fit(ctx.art.overview(), width, 0.62 * height),
+        Spacer(0, 6),
+        key,
+    ]

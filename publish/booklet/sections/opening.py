@@ -1,0 +1,94 @@
+"""The first page of a spot chapter: number and title, summary, the referral chart and under it
+the at-a-glance box (muscles, pain areas, conditions, references), the chart sized to fill the page."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ...model import Content, Spot
+from ..context import Context
+from ..flowables import fit, named
+from ..refs import Chapter
+from ..styles import ACCENT, SANS
+from ..text import bold, capital, esc, mark
+from .common import box, cite, spot_key
+
+BADGE = 34
+LABEL_WIDTH = 62
+GAP = 6
+SLACK = 14                          # points kept free for rounding and paragraph spacing
+FIGURE_MIN, FIGURE_MAX = 0.3, 0.56  # of the frame height, for the chart
+
+
+def chapters(content: Content) -> list[Chapter]:
+    return [Chapter(spot_key(s), f"Spot {s.number}: {s.title}", level=1, running=f"Spot {s.number} \u00b7 {s.title}",
+                    spot=s.number, slot=i) for i, s in enumerate(content.spots)]
+
+
+def glance_key(spot: Spot, row: str) -> str:
+    """Mark of one row of a spot's at-a-glance box: 'muscles', 'pain' or 'conditions'."""
+    return f"glance-{spot.number}-{row}"
+
+
+def opening(ctx: Context, spot: Spot) -> list[Flowable]:
+    width, height = ctx.trim.frame_width, ctx.trim.frame_height
+    title, summary, glance = _title(ctx, spot), Paragraph(esc(spot.summary), ctx.styles.lead), _glance(ctx, spot)
+    used = sum(f.wrap(width, height)[1] for f in (title, summary, glance)) + summary.style.spaceAfter + 2 * GAP
+    room = min(FIGURE_MAX * height, max(FIGURE_MIN * height, height - used - SLACK))
+    return [title, Spacer(0, GAP), summary, fit(ctx.art.referral(spot), width, room), Spacer(0, GAP),
+            named(KeepTogether([glance]), "its at-a-glance box")]
+
+
+def _title(ctx: Context, spot: Spot) -> Table:
+    s = ctx.styles
+    text = [Paragraph("PERFECT SPOT", s.kicker),
+            Paragraph(mark(spot_key(spot)) + esc(spot.title), s.title),
+            Paragraph(esc(capital(spot.place)), s.place)]
+    table = Table([[Paragraph(str(spot.number), s.badge), text]], colWidths=[BADGE, ctx.trim.frame_width - BADGE],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("BACKGROUND", (0, 0), (0, 0), ACCENT),
+        ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+        ("VALIGN", (1, 0), (1, 0), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), 9),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def _glance(ctx: Context, spot: Spot) -> Table:
+    """At a glance: muscles, pain areas, conditions and references as label / value rows."""
+    s = ctx.styles
+    regions, conditions = ctx.content.regions, ctx.content.conditions
+
+    def row(label: str, paragraphs: list[str], key: str | None = None) -> list:
+        first = mark(key) if key else ""
+        return [Paragraph(label.upper(), s.cell_label),
+                [Paragraph((first if i == 0 else "") + p, s.cell_item) for i, p in enumerate(paragraphs)]]
+
+    muscles = [bold(m.name) + (f" \u2013 {esc(m.detail)}" if m.detail else "") for m in spot.muscles]
+    essential = ", ".join(esc(regions[r].label) for r in spot.pain.essential)
+    spill = ", ".join(esc(regions[r].label) for r in spot.pain.spillover) or "none recorded"
+    rows = [
+        row("Muscles", muscles, glance_key(spot, "muscles")),
+        row("Pain", [f"{bold('Essential:')} {essential}", f"{bold('Spill-over:')} {spill}"], glance_key(spot, "pain")),
+    ]
+    if spot.conditions:
+        rows.append(row("Conditions", [", ".join(esc(conditions[c].name) for c in spot.conditions)],
+                        glance_key(spot, "conditions")))
+    cited = _citations(spot)
+    if cited:
+        parts = {m.reference.id: m.reference.part for m in spot.muscles if m.reference}
+        rows.append(row("References" if len(cited) > 1 else "Reference",
+                        ["; ".join(cite(ctx, r, parts.get(r)) for r in cited)]))
+    width = ctx.trim.frame_width
+    return named(box(rows, [LABEL_WIDTH, width - LABEL_WIDTH]), "its at-a-glance box")
+
+
+def _citations(spot: Spot) -> list[str]:
+    """The spot's reference ids, textbook chapters (from its muscles) first, each once."""
+    ids = [m.reference.id for m in spot.muscles if m.reference]
+    return list(dict.fromkeys(ids + list(spot.references)))

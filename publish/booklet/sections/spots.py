@@ -1,0 +1,88 @@
+"""One chapter per spot: its opening (opening.py), then find / feel / treat / cautions, the
+long-form feature where there is one, and related spots with their pages."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ...model import NoteRef, Spot
+from ..context import Context
+from ..flowables import Section, fit, named
+from ..styles import SANS
+from ..text import bold, esc, link, mark
+from .common import box, bullets, heading, ref_key, reference_number, spot_link
+from .opening import opening
+
+FIGURE_SHARE = 0.46     # of the frame width, for the locator figure beside the steps
+
+
+def cite_key(spot: Spot, section: int, paragraph: int, run: int) -> str:
+    return f"cite-{spot.number}-{section}-{paragraph}-{run}"
+
+
+def chapter(ctx: Context, spot: Spot) -> list[Flowable]:
+    story: list[Flowable] = [Section(f"Spot {spot.number} ({spot.title})"), *opening(ctx, spot)]
+    story += _find(ctx, spot)
+    story += [*heading(ctx, "What it feels like"), Paragraph(esc(spot.feel), ctx.styles.body)]
+    story += _treat(ctx, spot)
+    story += _cautions(ctx, spot)
+    story += _feature(ctx, spot)
+    story += _related(ctx, spot)
+    return story
+
+
+def _find(ctx: Context, spot: Spot) -> list[Flowable]:
+    s = ctx.styles
+    text = [Paragraph("Landmarks", s.subsection), bullets(ctx, [esc(x) for x in spot.locate.landmarks]),
+            Paragraph("Step by step", s.subsection), bullets(ctx, [esc(x) for x in spot.locate.steps], numbered=True)]
+    if spot.locator is None:
+        return [*heading(ctx, "Finding it"), *text]
+    width = ctx.trim.frame_width
+    figure = fit(ctx.art.locator(spot), FIGURE_SHARE * width, 0.4 * ctx.trim.frame_height)
+    table = Table([[text, figure]], colWidths=[(1 - FIGURE_SHARE) * width, FIGURE_SHARE * width], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, 0), 0), ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 8)]))
+    return [*heading(ctx, "Finding it", with_next=True), named(table, "its landmarks and steps beside the close-up")]
+
+
+def _treat(ctx: Context, spot: Spot) -> list[Flowable]:
+    s = ctx.styles
+    t = spot.treat
+    parts = (("Pressure.", t.pressure), ("How long.", t.duration), ("Self-massage.", t.self_massage),
+             ("Avoid.", t.avoid))
+    return [*heading(ctx, "Treating it")] + [Paragraph(f"{bold(label)} {esc(text)}", s.body) for label, text in parts]
+
+
+def _cautions(ctx: Context, spot: Spot) -> list[Flowable]:
+    if not spot.cautions:
+        return []
+    s = ctx.styles
+    rows = [[Paragraph("CAUTION" if len(spot.cautions) == 1 else "CAUTIONS", s.cell_label)]]
+    rows += [[Paragraph(esc(c), s.cell)] for c in spot.cautions]
+    return [Spacer(0, 4), named(box(rows, [ctx.trim.frame_width]), "its cautions box")]
+
+
+def _feature(ctx: Context, spot: Spot) -> list[Flowable]:
+    """The long-form sections, with numbered note markers linked to the reference list."""
+    story: list[Flowable] = []
+    for i, section in enumerate(spot.feature):
+        story += heading(ctx, section.heading, kicker="IN DEPTH" if i == 0 else None)
+        for j, paragraph in enumerate(section.paragraphs):
+            story.append(Paragraph("".join(_run(ctx, spot, run, (i, j, k)) for k, run in enumerate(paragraph)),
+                                   ctx.styles.body))
+    return story
+
+
+def _run(ctx: Context, spot: Spot, run: str | NoteRef, where: tuple[int, int, int]) -> str:
+    if isinstance(run, str):
+        return esc(run)
+    number = reference_number(ctx, run.ref)
+    return mark(cite_key(spot, *where)) + f"<super>{link(str(number), ref_key(run.ref))}</super>"
+
+
+def _related(ctx: Context, spot: Spot) -> list[Flowable]:
+    if not spot.related:
+        return []
+    entries = [Paragraph(f"{bold(ctx.content.spot(rel.spot).title)} (see {spot_link(ctx, rel.spot)}). {esc(rel.why)}",
+                         ctx.styles.body) for rel in spot.related]
+    return [named(KeepTogether([*heading(ctx, "Related spots", with_next=True), *entries]), "its related spots")]

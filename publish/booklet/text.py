@@ -1,0 +1,68 @@
+"""Turning content text into safe paragraph markup, and the hyphenation dictionary.
+
+Content strings never reach ReportLab's paragraph parser unescaped: `<`, `>` and `&` in a
+YAML value print literally and can never open a tag. Markup is only ever added around
+already-escaped text by the helpers below.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from xml.sax.saxutils import escape as _escape
+
+import pyphen
+
+
+def esc(text: str) -> str:
+    """Content text as paragraph markup that prints exactly `text`."""
+    return _escape(text)
+
+
+def bold(text: str) -> str:
+    return f"<b>{esc(text)}</b>"
+
+
+def italic(text: str) -> str:
+    return f"<i>{esc(text)}</i>"
+
+
+def link(markup: str, key: str) -> str:
+    """`markup` (already markup) as a link to the anchor `key`."""
+    return f'<a href="#{key}">{markup}</a>'
+
+
+def web_link(text: str, url: str) -> str:
+    """`text` (content text) as a link to an outside address."""
+    return f'<a href="{_escape(url, {chr(34): "&quot;"})}">{esc(text)}</a>'
+
+
+def mark(key: str) -> str:
+    """An invisible mark: when drawn, records its page under `key` and becomes a link target."""
+    return f'<onDraw name="mark" label="{key}"/>'
+
+
+def join_words(items: Iterable[str], last: str = "and") -> str:
+    """'a', 'b', 'c' -> 'a, b and c' (items are used as given: escape them first)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest untouched ('back of the neck' -> 'Back of the neck')."""
+    return text[:1].upper() + text[1:]
+
+
+def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:
+    """A ReportLab hyphenation callable for a BCP 47 tag such as 'en-GB', or '' if there is no dictionary."""
+    tag = language.replace("-", "_")
+    for candidate in (tag, tag.split("_")[0]):
+        if candidate in pyphen.LANGUAGES:
+            dictionary = pyphen.Pyphen(lang=candidate, left=2, right=3)
+
+            def pairs(word: str) -> Iterable[tuple[str, str]]:
+                # Breaks next to a hyphen the word already has are left to ReportLab, which
+                # splits there without adding a second hyphen.
+                return [(h, t) for h, t in dictionary.iterate(word) if not (h.endswith("-") or t.startswith("-"))]
+            return pairs
+    return ""

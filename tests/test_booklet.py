@@ -1,0 +1,354 @@
+"""The booklet PDFs as a reader meets them: opened with pikepdf and pypdfium2, never through our code."""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+import yaml
+
+from publish.booklet import build_booklets
+from publish.booklet.pages import BOTTOM, INNER, OUTER, TAB_WIDTH, TOP
+from publish.errors import BuildError
+from publish.model import load_content
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+MM = 72 / 25.4
+TRIMS = {"a5": (148 * MM, 210 * MM), "half-letter": (5.5 * 72, 8.5 * 72)}
+BASE14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+          "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+          "Times-BoldItalic", "Symbol", "ZapfDingbats"}
+HEADING_SIZE = 14       # chapter titles are set larger than this, running text smaller
+SECTION_SIZE = 10.5     # section headings are set this size or larger
+SAFE = 3 * MM           # nothing printed closer than this to the trim edge
+OVERHANG = 1.0          # a glyph's ink may pass its advance width by this much (the hook of an f)
+
+
+def norm(text: str) -> str:
+    """Text compared as a reader reads it: hyphenation undone, case and spacing ignored."""
+    text = re.sub(r"[\ufffe\x02\-\u00ad]\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def flat(text: str) -> str:
+    """Text with line breaks (and the hyphens pdfium marks at them) undone, case kept."""
+    return re.sub(r"\s+", " ", re.sub(r"\ufffe\s*", "", text))
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    text: str
+    chars: list[tuple[str, float, tuple[float, float, float, float]]]   # char, font size, box
+
+    @cached_property
+    def body_text(self) -> str:
+        """The text between the top and bottom margins: no running head, no folio."""
+        return "".join(ch for ch, _, box in self.chars
+                       if ch in "\r\n" or BOTTOM <= box[1] and box[3] <= self.height - TOP)
+
+    @cached_property
+    def headings(self) -> str:
+        """All text set in heading sizes, in reading order."""
+        return norm("".join(ch if size > HEADING_SIZE else " " for ch, size, _ in self.chars))
+
+
+class Booklet:
+    """One PDF, read once: page texts, character boxes and sizes, outline, links."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = pikepdf.open(path)
+        doc = pdfium.PdfDocument(path)
+        self.pages: list[Page] = []
+        for i in range(len(doc)):
+            tp = doc[i].get_textpage()
+            chars = []
+            for c in range(tp.count_chars()):
+                ch = chr(pdfium_c.FPDFText_GetUnicode(tp.raw, c))
+                chars.append((ch, pdfium_c.FPDFText_GetFontSize(tp.raw, c), tp.get_charbox(c)))
+            self.pages.append(Page(i + 1, doc[i].get_width(), doc[i].get_height(), tp.get_text_range(), chars))
+        self.doc = doc
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+    @cached_property
+    def outline(self) -> list[tuple[str, int, int]]:
+        """(title, level, page) of every outline entry, in order."""
+        index = {page.objgen: i + 1 for i, page in enumerate(self.pdf.pages)}
+        out = []
+
+        def walk(items, level):
+            for item in items:
+                out.append((item.title, level, index[item.destination[0].objgen]))
+                walk(item.children, level + 1)
+        with self.pdf.open_outline() as outline:
+            walk(outline.root, 0)
+        return out
+
+    def chapter_page(self, title: str) -> int:
+        return next(page for t, _, page in self.outline if t == title)
+
+    def links(self, number: int) -> list[tuple[str, int]]:
+        """(text under the link, destination page) of each internal link on a page."""
+        index = {page.objgen: i + 1 for i, page in enumerate(self.pdf.pages)}
+        tp = self.doc[number - 1].get_textpage()
+        out = []
+        for annot in self.pdf.pages[number - 1].get("/Annots", []):
+            if annot.get("/Subtype") != "/Link" or "/Dest" not in annot:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+            out.append((tp.get_text_bounded(x0, y0, x1, y1), index[annot.Dest[0].objgen]))
+        return out
+
+
+@pytest.fixture(scope="session")
+def built(content, tmp_path_factory):
+    dest = tmp_path_factory.mktemp("booklet")
+    return build_booklets(content, dest, epoch=None)
+
+
+@pytest.fixture(scope="session")
+def booklets(built):
+    return {name: Booklet(next(f for f in built.files if f.name == f"perfect-spots-{name}.pdf")) for name in TRIMS}
+
+
+@pytest.fixture(scope="session")
+def a5(booklets):
+    return booklets["a5"]
+
+
+@pytest.fixture(params=list(TRIMS))
+def booklet(request, booklets):
+    return booklets[request.param]
+
+
+def test_both_trim_sizes_are_written_with_the_right_page_size(built, booklets):
+    assert sorted(f.name for f in built.files) == ["perfect-spots-a5.pdf", "perfect-spots-half-letter.pdf"]
+    for name, (width, height) in TRIMS.items():
+        for page in booklets[name].pdf.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            assert (x0, y0) == (0, 0)
+            assert x1 == pytest.approx(width, abs=0.01) and y1 == pytest.approx(height, abs=0.01)
+
+
+def test_page_count_is_a_multiple_of_four_ending_with_notes_and_the_back_cover(built, booklet, content):
+    count = len(booklet.pages)
+    assert count % 4 == 0
+    assert norm(booklet.pages[-1].text).startswith(norm(content.book.title))
+    assert norm(booklet.pages[-2].text).startswith("notes")
+    if booklet.path.name.endswith("a5.pdf"):
+        assert built.pages == count
+
+
+def test_every_font_is_embedded_and_none_is_a_base_14_font(booklet):
+    seen = set()
+    for page in booklet.pdf.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            descendants = font.get("/DescendantFonts", [font])
+            for face in descendants:
+                name = str(face.BaseFont).lstrip("/")
+                seen.add(name)
+                assert name.split("+")[-1] not in BASE14, name
+                descriptor = face.get("/FontDescriptor")
+                assert descriptor is not None, f"{name} is not embedded"
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"{name} is not embedded"
+    assert any("NotoSerif" in n for n in seen) and any("NotoSans" in n for n in seen)
+
+
+def test_each_spot_chapter_shows_its_title_and_muscles(built, a5, content):
+    for spot in content.spots:
+        first = a5.chapter_page(f"Spot {spot.number}: {spot.title}")
+        assert built.spot_pages[spot.number] == first
+        assert norm(spot.title) in a5.page(first).headings
+        following = [s for s in content.spots if s.number > spot.number]
+        end = (a5.chapter_page(f"Spot {following[0].number}: {following[0].title}") if following
+               else a5.chapter_page("Quick reference"))
+        chapter = norm(" ".join(a5.page(n).text for n in range(first, end)))
+        for muscle in spot.muscles:
+            assert norm(muscle.name) in chapter, (spot.number, muscle.name)
+
+
+def test_contents_page_numbers_are_where_the_chapters_start(booklet):
+    contents = booklet.page(booklet.chapter_page("Contents"))
+    entries = []
+    for line in contents.text.splitlines():
+        m = re.match(r"^(?P<title>.*?)[ .]*\s(?P<page>\d+)$", line.strip())
+        if m:
+            entries.append((re.sub(r"^\d+ ", "", m["title"]), int(m["page"])))
+    chapters = [(title.split(": ", 1)[-1], page) for title, _, page in booklet.outline
+                if title not in ("About this booklet", "Contents")]
+    assert [(norm(t), p) for t, p in entries] == [(norm(t), p) for t, p in chapters]
+    for title, page in entries:
+        assert norm(title) in booklet.page(page).headings, (title, page)
+
+
+def test_cross_references_point_to_the_chapter_of_the_spot_named(booklet, content):
+    found = 0
+    for page in booklet.pages:
+        for number, target in re.findall(r"see\s+Spot\s+(\d+),\s+p\.\s+(\d+)", page.text):
+            spot = content.spot(int(number))
+            assert norm(spot.title) in booklet.page(int(target)).headings, (page.number, number, target)
+            found += 1
+    assert found >= sum(len(s.related) for s in content.spots)
+
+
+def _index_entries(booklet: Booklet) -> list[tuple[str, list[int]]]:
+    first, last = booklet.chapter_page("Index"), booklet.chapter_page("Notes")
+    lines = [line.strip() for n in range(first, last) for line in booklet.page(n).body_text.splitlines()]
+    joined: list[str] = []
+    for line in lines:
+        if line in ("", "Index") or re.fullmatch(r"[A-Z]", line):
+            continue    # the title and the letter headings
+        if joined and joined[-1].endswith("\ufffe"):
+            joined[-1] = joined[-1][:-1] + line
+        elif joined and (line[0].islower() or line[0].isdigit()):
+            joined[-1] += " " + line          # entries start with a capital; this one goes on
+        else:
+            joined.append(line)
+    entries = []
+    for line in joined:
+        m = re.match(r"^(?P<term>.+?) (?P<pages>\d+(?:, \d+)*)$", line)
+        if m:
+            entries.append((m["term"], [int(p) for p in m["pages"].split(", ")]))
+    return entries
+
+
+def test_index_page_numbers_are_pages_that_show_the_term(booklet, content):
+    entries = _index_entries(booklet)
+    muscles = {m.name.lower() for s in content.spots for m in s.muscles}
+    assert muscles <= {norm(term) for term, _ in entries}
+    for term, pages in entries:
+        for page in pages:
+            assert norm(term) in norm(booklet.page(page).text), (term, page)
+
+
+def test_page_number_links_lead_to_the_page_they_print(booklet):
+    checked = 0
+    index_pages = range(booklet.chapter_page("Index"), booklet.chapter_page("Notes"))
+    for page in booklet.pages:
+        for text, target in booklet.links(page.number):
+            assert 1 <= target <= len(booklet.pages)
+            printed = re.search(r"p\. (\d+)", text)
+            if printed is None and (page.number == booklet.chapter_page("Contents") or page.number in index_pages):
+                printed = re.fullmatch(r"\s*(\d+)\s*", text)
+            if printed:
+                assert int(printed.group(1)) == target, (page.number, text, target)
+                checked += 1
+    assert checked > 100
+
+
+def test_folios_are_the_physical_page_numbers(booklet):
+    for page in booklet.pages[1:-1]:
+        folio = "".join(ch for ch, _, box in page.chars if box[3] < BOTTOM - 4 * MM and not ch.isspace())
+        assert folio == str(page.number)
+
+
+def test_no_text_outside_the_margins(booklet):
+    for page in booklet.pages:
+        width, height = page.width, page.height
+        body_pages = page.number not in (1, len(booklet.pages))
+        left = INNER if page.number % 2 else OUTER
+        right = width - (OUTER if page.number % 2 else INNER)
+        for ch, _, (x0, y0, x1, y1) in page.chars:
+            if ch.isspace() or ch == "\ufffe":
+                continue
+            assert SAFE <= x0 and x1 <= width - SAFE and SAFE <= y0 and y1 <= height - SAFE, (page.number, ch)
+            if body_pages and BOTTOM - OVERHANG <= y0 and y1 <= height - TOP + OVERHANG:
+                in_tab = x1 <= TAB_WIDTH or x0 >= width - TAB_WIDTH
+                inside = left - OVERHANG <= x0 and x1 <= right + OVERHANG
+                assert inside or in_tab and ch.isdigit(), (page.number, ch, x0, x1)
+
+
+def test_no_page_is_blank(booklet):
+    for page in booklet.pages:
+        assert page.body_text.split(), f"page {page.number} has nothing but its running head and folio"
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(booklet):
+    for page in booklet.pages[1:-1]:
+        body = [(size, box) for ch, size, box in page.chars
+                if not ch.isspace() and BOTTOM <= box[1] and box[3] <= page.height - TOP
+                and TAB_WIDTH < box[0] and box[2] < page.width - TAB_WIDTH]
+        if all(size >= SECTION_SIZE for size, _ in body):
+            continue    # a page that is only a title, such as a lined notes page
+        lowest = min(box[1] for _, box in body)
+        last_line = [size for size, box in body if box[1] < lowest + 2]
+        assert max(last_line) < SECTION_SIZE, f"page {page.number} ends with a heading"
+
+
+def test_running_text_is_hyphenated(a5):
+    assert sum(page.text.count("\ufffe") for page in a5.pages) >= 20
+
+
+def test_outline_has_an_entry_for_every_chapter_on_its_page(booklet, content):
+    titles = [title for title, _, _ in booklet.outline]
+    for expected in ("Contents", "How to use this booklet", "Symptom finder", "Condition finder", "The spots",
+                     "Quick reference", "Notes and references", "Glossary", "Index", "Notes"):
+        assert expected in titles
+    spots = [(t, level) for t, level, _ in booklet.outline if t.startswith("Spot ")]
+    assert spots == [(f"Spot {s.number}: {s.title}", 1) for s in content.spots]
+    for title, _, page in booklet.outline:
+        assert norm(title.split(": ", 1)[-1]) in booklet.page(page).headings, title
+
+
+def test_metadata_names_the_book(booklet, content):
+    info = booklet.pdf.docinfo
+    book = content.book
+    assert str(info.Title) == book.title
+    assert str(info.Author) == ", ".join(book.authors)
+    assert str(info.Subject) == book.subtitle
+    assert all(k in str(info.Keywords) for k in book.keywords)
+    assert str(booklet.pdf.Root.Lang) == book.language
+    assert str(info.CreationDate).startswith(f"D:{book.date:%Y%m%d}000000")
+
+
+def test_a_second_build_is_byte_identical(built, content, tmp_path):
+    again = build_booklets(content, tmp_path, epoch=None)
+    for first, second in zip(built.files, again.files):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def _content_copy(tmp_path: Path, edit) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    path = next((target / "spots").glob("01-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def test_markup_characters_in_content_print_literally(tmp_path):
+    title = 'Tension <b>headaches</b> & "friends" é—½'
+    muscle = "<i>rectus</i> capitis & co"
+
+    def edit(data):
+        data["title"] = title
+        data["muscles"][0]["name"] = muscle
+        data["summary"] = "Plain words <font size=40>big</font> &amp; more. " + data["summary"]
+    content = load_content(_content_copy(tmp_path, edit))
+    result = build_booklets(content, tmp_path / "out", epoch=None)
+    for path in result.files:
+        booklet = Booklet(path)
+        text = flat(booklet.page(booklet.chapter_page(f"Spot 1: {title}")).text)
+        assert title in text
+        assert muscle in text
+        assert "<font size=40>big</font> &amp; more." in text
+
+
+def test_a_table_cell_too_tall_for_any_page_is_an_error_naming_the_spot(tmp_path):
+    def edit(data):
+        data["muscles"][0]["detail"] = " ".join(["fibres"] * 560)
+    content = load_content(_content_copy(tmp_path, edit))
+    with pytest.raises(BuildError, match=r"^Spot 1 \(.*\): its at-a-glance box is \d+ pt tall"):
+        build_booklets(content, tmp_path / "out", epoch=None)
