@@ -14,8 +14,8 @@ from .spots import cite_key
 QUICK = Chapter("quick-reference", "Quick reference")
 REFERENCES = Chapter("references", "Notes and references")
 GLOSSARY = Chapter("glossary", "Glossary")
-QUICK_COLUMNS = (("No.", 0.055), ("Spot", 0.19), ("Muscles", 0.2), ("Pain areas", 0.255), ("Conditions", 0.225),
-                 ("Page", 0.075))
+QUICK_COLUMNS = (("#", 0.055), ("Spot", 0.19), ("Muscles", 0.2), ("Pain areas", 0.255), ("Conditions", 0.225),
+                 ("p.", 0.075))
 
 
 def term_key(index: int) -> str:
