@@ -19,7 +19,6 @@ build/.published: $(STAMP) $(INPUTS)
 	@touch $@
 
 $(STAMP): pyproject.toml
-	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
