@@ -25,7 +25,7 @@ class Art:
         return self._cache[key]
 
     def referral(self, spot: Spot) -> Drawing:
-        return self._get(("referral", spot.number), lambda: figures.referral_figure(self.content, spot))
+        return self._get(("referral", spot.number), lambda: figures.referral_figure(self.content, spot, key=False))
 
     def locator(self, spot: Spot) -> Drawing:
         return self._get(("locator", spot.number), lambda: figures.locator_figure(self.content, spot))

@@ -60,8 +60,10 @@ def focus(content: Content, spot: Spot, views: list[str]) -> tuple[float, float]
     return y0, y1
 
 
-def referral_layout(content: Content, spot: Spot, *, mark: bool = True) -> tuple[list[Placement], float, float]:
+def referral_layout(content: Content, spot: Spot, *, mark: bool = True,
+                    key: bool = True) -> tuple[list[Placement], float, float]:
     """Where each view of the referral figure sits on the page: (placements, width, height)."""
+    key_space = KEY_SPACE if key else 0.0
     views = referral_views(content, spot)
     y0, y1 = focus(content, spot, views)
     items = [(v, body_box(v, y0, y1) if v in BODY_VIEWS else full(v)) for v in views]
@@ -69,24 +71,28 @@ def referral_layout(content: Content, spot: Spot, *, mark: bool = True) -> tuple
     body_scale = min(BODY_HEIGHT / (y1 - y0), MAX_ZOOM * BODY_HEIGHT / VIEWS["front"].height)
     placements, width, height = side_by_side(
         items, body_scale=body_scale, max_width=MAX_WIDTH,
-        close_up_height=(75 if alone else 50) * style.MM, y=KEY_SPACE)
-    total_width = max(width, _key(spot, mark)[1])
+        close_up_height=(75 if alone else 50) * style.MM, y=key_space)
+    total_width = max(width, _key(spot, mark)[1]) if key else width
     shift = (total_width - width) / 2
     placements = [Placement(p.view, p.box, p.x + shift, p.y, p.scale) for p in placements]
-    return placements, total_width, height + KEY_SPACE
+    return placements, total_width, height + key_space
 
 
-def referral_figure(content: Content, spot: Spot, *, mark: bool = True) -> Drawing:
-    """Essential zones solid, spill-over stippled, the trigger point an X (mark=False: no X, no number)."""
+def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: bool = True) -> Drawing:
+    """Essential zones solid, spill-over stippled, the trigger point an X (mark=False: no X, no number).
+
+    key=False leaves out the key row, for a page that prints the key at its own size.
+    """
     register()
-    placements, width, height = referral_layout(content, spot, mark=mark)
+    placements, width, height = referral_layout(content, spot, mark=mark, key=key)
     d = drawing(width, height)
     for pl in placements:
         d.add(_view(content, spot, pl, mark))
     d.add(titles(placements))
-    key, key_width = _key(spot, mark)
-    key.translate((width - key_width) / 2, 1)
-    d.add(key)
+    if key:
+        row, row_width = _key(spot, mark)
+        row.translate((width - row_width) / 2, 1)
+        d.add(row)
     return d
 
 

@@ -15,6 +15,7 @@ from .common import box, cite, spot_key
 BADGE = 34
 LABEL_WIDTH = 62
 GAP = 6
+KEY_GAP = 3                         # between the chart and its key
 SLACK = 14                          # points kept free for rounding and paragraph spacing
 FIGURE_MIN, FIGURE_MAX = 0.3, 0.56  # of the frame height, for the chart
 
@@ -33,9 +34,10 @@ def opening(ctx: Context, spot: Spot) -> list[Flowable]:
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
     title, summary, glance = _title(ctx, spot), Paragraph(esc(spot.summary), ctx.styles.lead), _glance(ctx, spot)
     used = sum(f.wrap(width, height)[1] for f in (title, summary, glance)) + summary.style.spaceAfter + 2 * GAP
-    room = min(FIGURE_MAX * height, max(FIGURE_MIN * height, height - used - SLACK))
-    return [title, Spacer(0, GAP), summary, fit(ctx.art.referral(spot), width, room), Spacer(0, GAP),
-            named(KeepTogether([glance]), "its at-a-glance box")]
+    key = fit(ctx.art.legend(), width, height)
+    room = min(FIGURE_MAX * height, max(FIGURE_MIN * height, height - used - SLACK)) - key.height - KEY_GAP
+    return [title, Spacer(0, GAP), summary, fit(ctx.art.referral(spot), width, room), Spacer(0, KEY_GAP), key,
+            Spacer(0, GAP), named(KeepTogether([glance]), "its at-a-glance box")]
 
 
 def _title(ctx: Context, spot: Spot) -> Table:
