@@ -290,6 +290,17 @@ def test_running_text_is_hyphenated(a5):
     assert sum(page.text.count("\ufffe") for page in a5.pages) >= 20
 
 
+def test_words_with_a_hyphen_keep_it(booklet):
+    """A compound such as 'double-sided' or 'finger-widths' never prints glued together."""
+    compounds = set()
+    for path in CONTENT.rglob("*.yaml"):
+        compounds |= set(re.findall(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b", path.read_text(encoding="utf-8")))
+    compounds.add(("double", "sided"))  # in the booklet's own how-to text
+    text = " ".join(page.text for page in booklet.pages)
+    glued = sorted(a + b for a, b in compounds if re.search(rf"\b{a}{b}\b", text))
+    assert not glued
+
+
 def test_outline_has_an_entry_for_every_chapter_on_its_page(booklet, content):
     titles = [title for title, _, _ in booklet.outline]
     for expected in ("Contents", "How to use this booklet", "Symptom finder", "Condition finder", "The spots",

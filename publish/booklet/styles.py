@@ -63,7 +63,7 @@ def styles(language: str) -> Styles:
     hyphens = hyphenator(language)
     body = ParagraphStyle(
         "body", fontName=SERIF, fontSize=9.5, leading=13.2, alignment=TA_JUSTIFY, textColor=INK,
-        spaceAfter=5, hyphenationLang=hyphens, allowWidows=0, allowOrphans=0, embeddedHyphenation=1,
+        spaceAfter=5, hyphenationLang=hyphens, allowWidows=0, allowOrphans=0, embeddedHyphenation=0,
         uriWasteReduce=0.3)
     sans = ParagraphStyle("sans", fontName=SANS, fontSize=7.6, leading=9.8, textColor=INK,
                           hyphenationLang=hyphens, allowWidows=0, allowOrphans=0)

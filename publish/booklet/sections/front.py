@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ...deck.study import study_notes
 from ..context import Context
 from ..flowables import Section, fit
 from ..pages import OUTER
 from ..refs import Chapter
 from ..styles import SANS
-from ..text import bold, esc, link, web_link
+from ..text import bold, esc, italic, link, web_link
 from .common import box, bullets, chapter_heading, page_link
 from .finders import CONDITIONS, OVERVIEW, SYMPTOMS
 
@@ -116,6 +117,14 @@ def how_to_use(ctx: Context) -> list[Flowable]:
             "swellings that have not been checked, or an area that has become numb or weak.",
             "Some tenderness the next day is common. Pain that lasts or grows is not: stop and ask for advice.",
         ]),
+        Paragraph("Flashcards", s.section),
+        Paragraph(f"The Anki deck {italic('perfect-spots.apkg')} holds {_card_count(ctx)} flashcards drawn from "
+                  "the same facts. Open the file with Anki (desktop: File, Import; AnkiDroid: menu, Import; "
+                  "AnkiMobile: open the file and choose Anki) and keep the default options; importing a newer "
+                  "release updates the cards in place and keeps your reviews. The same cards print on paper "
+                  f"from {italic('perfect-spots-cards-a4.pdf')} or {italic('perfect-spots-cards-letter.pdf')}: "
+                  "print double-sided at actual size, flip on the long edge, and cut along the marks. Every "
+                  "card gives the page of this booklet that explains it.", s.body),
         Paragraph("When to see a clinician", s.section),
         Paragraph(esc(ctx.content.book.disclaimer), s.body),
         Paragraph("A trigger point can imitate other problems, and other problems can imitate a trigger point. "
@@ -123,3 +132,8 @@ def how_to_use(ctx: Context) -> list[Flowable]:
                   "comes with general illness, or does not fit the patterns in this booklet. The cautions in "
                   "each chapter add what is specific to that part of the body.", s.body),
     ]
+
+
+def _card_count(ctx: Context) -> int:
+    """Cards in the deck built from the same content (and printed on the paper cards)."""
+    return sum(len(note.cards) for note in study_notes(ctx.content))
