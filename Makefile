@@ -1,6 +1,6 @@
 # make publish : build everything into build/ (creates .venv on first run; a no-op when nothing changed)
 # make test    : run the test suite
-# make check   : validate content only
+# make check   : validate content (and, after a build, that booklet, deck and cards agree)
 # make bench   : print build timings
 # make clean   : remove build outputs and the virtual environment
 
@@ -8,6 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+BENCH_STAMP := $(VENV)/.bench-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUTS := $(shell find content publish fonts -type f ! -name '*.pyc' 2>/dev/null) pyproject.toml
 
 .PHONY: publish test check bench clean
@@ -30,8 +31,12 @@ check: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	$(PY) bench/run.py
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	@touch $@
 
 clean:
 	rm -rf build $(VENV)

@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         print(schema_markdown(), end="")
         return 0
     if args.command == "preflight":
-        return _preflight(args.files or sorted((args.out / "booklet").glob("*.pdf")))
+        return _preflight(args.files or sorted(args.out.glob("*/*.pdf")))
     from .model import load_content
     try:
         content = load_content(args.content)
@@ -45,9 +45,39 @@ def main(argv: list[str] | None = None) -> int:
         except BuildError as exc:
             print(f"publish: {exc}; nothing was written", file=sys.stderr)
             return 1
+        except KeyboardInterrupt:
+            print(f"publish: interrupted; {args.out} holds the last complete build", file=sys.stderr)
+            return 130
+        except OSError as exc:   # a full disk, a folder that cannot be written, --out naming a file
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"publish: {exc.strerror or exc}{where}; nothing was written", file=sys.stderr)
+            return 1
         summary += report.summary(args.out)
+    elif _check_build(args.out, summary):
+        return 1
     summary.append(f"{time.perf_counter() - started:.2f} s")
     print("publish: " + ", ".join(summary))
+    return 0
+
+
+def _check_build(out: Path, summary: list[str]) -> int:
+    """After a build: do the booklet, deck and paper cards in `out` agree? Prints each mismatch."""
+    from .consistency import check_build
+
+    try:
+        findings = check_build(out)
+    except BuildError as exc:   # not a build of ours, or damaged: nothing to compare, the content is fine
+        print(f"publish: {exc}; the booklet and the cards were not compared", file=sys.stderr)
+        return 0
+    if findings is None:
+        return 0
+    for mismatch in findings.mismatches:
+        print(f"publish: {mismatch}", file=sys.stderr)
+    if findings.mismatches:
+        print(f"publish: {len(findings.mismatches)} mismatch(es) between the booklet and the cards in {out}",
+              file=sys.stderr)
+        return 1
+    summary.append(f"booklet, deck and paper cards in {out} agree")
     return 0
 
 

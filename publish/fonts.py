@@ -20,10 +20,13 @@ FACES = {
 
 @cache
 def drawable() -> frozenset[int]:
-    """Code points every face has a glyph for (content may use any face, so all must cover it)."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    """Code points every face has a glyph for (content may use any face, so all must cover it). Glyph 0 is
+    the missing-glyph box, which cmaps map U+FFFF to. Read from the registered faces: each font file
+    is parsed once per process."""
+    from reportlab.pdfbase import pdfmetrics
 
-    sets = [set(TTFontFile(str(FONT_DIR / name)).charToGlyph) for name in sorted(set(FACES.values()))]
+    register()
+    sets = [{c for c, glyph in pdfmetrics.getFont(name).face.charToGlyph.items() if glyph} for name in FACES]
     return frozenset.intersection(*map(frozenset, sets)) | {0x0A, 0x0D, 0x09}
 
 

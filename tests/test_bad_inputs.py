@@ -21,9 +21,12 @@ EXPECT_KEYS = {"message", "file", "line", "field", "accept", "generate", "note"}
 BIG_STRING = b"__BIG_STRING__"
 BIG_STRING_BYTES = 10 * 1024 * 1024
 
-# Cases also run through a full build: a content problem must stop `all` before anything in --out changes.
-FULL_BUILD = ["yaml-tab-indent", "yaml-alias-bomb", "big-string", "non-utf8-bytes", "missing-file",
-              "duplicate-spot-number", "unknown-region", "undrawable-characters"]
+# Cases also run through a full build: a content problem must stop `all` before anything in --out changes,
+# and text that looks like markup or is fine typography must build the booklet, cards and deck.
+FULL_BUILD = ["yaml-tab-indent", "yaml-alias-bomb", "yaml-nesting-bomb", "big-string", "non-utf8-bytes",
+              "utf16-file", "control-character", "missing-file", "duplicate-spot-number", "unknown-region",
+              "undrawable-characters", "figure-path-escaping-content",
+              "markup-script-tag", "markup-html-tags-and-entities", "markup-anki-field-syntax", "typographic-text"]
 RUNS = [("check", name) for name in CASES] + [("all", name) for name in FULL_BUILD]
 
 # What an earlier successful build left in --out; a failed run must not touch a byte of it.
@@ -138,6 +141,10 @@ def test_bad_input(command, name, tmp_path):
         assert result.returncode == 0, result.stderr
         if command == "check":
             assert snapshot(out) == before
+        else:  # the last good build was replaced by a whole new one, and nothing was left behind
+            after = snapshot(out)
+            assert all(after[rel] != data for rel, data in LAST_GOOD_BUILD.items() if rel != ".published")
+            assert not [rel for rel in after if rel.startswith(".staging-")]
         return
     assert result.returncode == 1, result.stdout + result.stderr
     line = expect["line"] if "line" in expect else changed

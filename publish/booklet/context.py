@@ -36,6 +36,15 @@ class Art:
     def legend(self) -> Drawing:
         return self._get(("legend",), figures.legend)
 
+    def draw_all(self) -> None:
+        """Draw every figure the booklet uses now, not on first use."""
+        self.overview()
+        self.legend()
+        for spot in self.content.spots:
+            self.referral(spot)
+            if spot.locator:
+                self.locator(spot)
+
 
 @dataclass(frozen=True)
 class Context:

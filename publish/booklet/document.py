@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import calendar
 import io
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -16,7 +16,11 @@ from .. import __version__
 from ..errors import BuildError
 from ..fonts import register
 from ..model import Content
+from ..parallel import run_all
+from ..pdf_dates import fix_date
+from ..stopwatch import timed
 from .context import Art, Context
+from .flowables import Deferred
 from .pages import A5, TRIMS, Trim, templates
 from .refs import Pages
 from .sections import chapters, story
@@ -30,11 +34,13 @@ MIN_NOTES_PAGES = 2
 
 @dataclass
 class BookletResult:
-    """What build_booklets wrote: the files, the A5 page count and each spot's first A5 page."""
+    """What build_booklets wrote: the files, the A5 page count, each spot's first A5 page, and
+    the seconds each trim's layout (and its `finish` stages) took."""
 
     files: list[Path] = field(default_factory=list)
     pages: int = 0
     spot_pages: dict[int, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -44,41 +50,61 @@ class Layout:
     page_count: int
 
 
-def build_booklets(content: Content, dest: Path, *, epoch: int | None) -> BookletResult:
-    """Write dest/perfect-spots-a5.pdf and dest/perfect-spots-half-letter.pdf."""
+Finish = Callable[[Path, dict[str, float]], list[Path]]
+
+
+def build_booklets(content: Content, dest: Path, *, epoch: int | None, finish: Finish | None = None) -> BookletResult:
+    """Write dest/perfect-spots-a5.pdf and dest/perfect-spots-half-letter.pdf, the two trims side by side
+    in forked processes. `finish(pdf, timings)` runs in a trim's process once its PDF is written and
+    returns the further files it made from it (print editions), adding its stages' times to `timings`."""
     register()
     dest.mkdir(parents=True, exist_ok=True)
     if epoch is None:
         epoch = calendar.timegm(content.book.date.timetuple())
-    art = Art(content)
     result = BookletResult()
-    for trim in TRIMS:
-        layout = lay_out(content, trim, art, epoch)
-        path = dest / f"perfect-spots-{trim.slug}.pdf"
-        path.write_bytes(layout.pdf)
-        result.files.append(path)
+    art = Art(content)
+    with timed(result.timings, "figures"):
+        art.draw_all()      # before forking: both trims, and the deck after them, use these drawings
+    made = run_all([partial(_trim, content, trim, art, epoch, dest / f"perfect-spots-{trim.slug}.pdf", finish)
+                    for trim in TRIMS])
+    for trim, (files, count, spot_pages, timings) in zip(TRIMS, made):
+        result.files += files
+        result.timings.update(timings)
         if trim is A5:
-            result.pages = layout.page_count
-            result.spot_pages = {s.number: layout.pages[spot_key(s)] for s in content.spots}
+            result.pages, result.spot_pages = count, spot_pages
     return result
 
 
-def notes_needed(pages_before: int) -> int:
+def _trim(content: Content, trim: Trim, art: Art, epoch: int, path: Path, finish: Finish | None):
+    """One trim size: lay it out, write it, finish it; what the parent process needs back."""
+    timings: dict[str, float] = {}
+    with timed(timings, f"booklet {trim.slug}"):
+        layout = lay_out(content, trim, art, epoch)
+        path.write_bytes(layout.pdf)
+    files = [path] + (finish(path, timings) if finish else [])
+    return files, layout.page_count, {s.number: layout.pages[spot_key(s)] for s in content.spots}, timings
+
+
+def notes_needed(pages_before: int, back_pages: int = 1) -> int:
     """Notes pages (at least MIN_NOTES_PAGES) that, with the back cover, make a multiple of 4."""
-    return MIN_NOTES_PAGES + (-(pages_before + MIN_NOTES_PAGES + 1)) % 4
+    return MIN_NOTES_PAGES + (-(pages_before + MIN_NOTES_PAGES + back_pages)) % 4
 
 
 def lay_out(content: Content, trim: Trim, art: Art, epoch: int) -> Layout:
-    """Lay the booklet out again while the page references or the number of notes pages change."""
+    """Lay the booklet out again while the page references or the number of notes pages change.
+
+    The first pass prints placeholders for every page number, so it is never the last: it only
+    finds the pages (dry: no figures drawn, no PDF written)."""
     previous: dict[str, int] = {}
     notes = MIN_NOTES_PAGES
     all_chapters = chapters(content)
-    for _ in range(MAX_PASSES):
+    for attempt in range(MAX_PASSES):
         pages = Pages(previous)
         ctx = Context(content, trim, styles(content.book.language), pages, art, all_chapters, notes)
-        pdf, count = _render(ctx, epoch)
-        needed = notes_needed(pages.found[NOTES.key] - 1)
-        if pages.settled and needed == notes:
+        pdf, count = _render(ctx, epoch, dry=attempt == 0)
+        notes_at = pages.found[NOTES.key]
+        needed = notes_needed(notes_at - 1, back_pages=count - (notes_at + notes - 1))
+        if pages.settled and needed == notes and pdf is not None:
             if pages.missing:
                 raise BuildError(f"the {trim.name} booklet refers to pages of marks it never printed: "
                                  f"{', '.join(sorted(pages.missing))}")
@@ -87,14 +113,15 @@ def lay_out(content: Content, trim: Trim, art: Art, epoch: int) -> Layout:
     raise BuildError(f"the page numbers of the {trim.name} booklet did not settle after {MAX_PASSES} layout passes")
 
 
-def _render(ctx: Context, epoch: int) -> tuple[bytes, int]:
+def _render(ctx: Context, epoch: int, *, dry: bool = False) -> tuple[bytes | None, int]:
+    """The PDF (None when dry) and its page count."""
     out = io.BytesIO()
-    doc = BookletDoc(out, ctx, epoch)
+    doc = BookletDoc(out, ctx, epoch, dry=dry)
     try:
         doc.build(story(ctx))
     except LayoutError:
         raise BuildError(_too_large(ctx, doc)) from None
-    return out.getvalue(), doc.page
+    return None if dry else out.getvalue(), doc.page
 
 
 def _too_large(ctx: Context, doc: BookletDoc) -> str:
@@ -108,9 +135,10 @@ def _too_large(ctx: Context, doc: BookletDoc) -> str:
 
 
 class BookletDoc(BaseDocTemplate):
-    """A booklet being laid out: records marks, keeps running-head state, fixes the timestamp."""
+    """A booklet being laid out: records marks, keeps running-head state, fixes the timestamp.
+    A dry layout only finds where everything goes: it draws no figures and writes no PDF."""
 
-    def __init__(self, out, ctx: Context, epoch: int):
+    def __init__(self, out, ctx: Context, epoch: int, *, dry: bool = False):
         book = ctx.content.book
         super().__init__(
             out, pagesize=(ctx.trim.width, ctx.trim.height),
@@ -125,16 +153,21 @@ class BookletDoc(BaseDocTemplate):
         self.openings: set[int] = set()
         self.section = "the front matter"
         self.handling = None
+        self.dry = dry
+        self._doSave = not dry
 
     def build(self, flowables):
         super().build(flowables, canvasmaker=self._canvas)
 
     def _canvas(self, *args, **kwargs) -> Canvas:
         canv = Canvas(*args, **kwargs)
-        canv._doc._timeStamp = _timestamp(self.epoch)
+        fix_date(canv, self.epoch)
+        canv.dry = self.dry
         return canv
 
     def handle_flowable(self, flowables):
+        while flowables and isinstance(flowables[0], Deferred):
+            flowables[0:1] = flowables[0].make()
         self.handling = flowables[0] if flowables else None
         super().handle_flowable(flowables)
 
@@ -167,13 +200,3 @@ class BookletDoc(BaseDocTemplate):
             return None
         return self.current.spot, self.current.slot
 
-
-def _timestamp(epoch: int) -> TimeStamp:
-    """ReportLab's timestamp object, set to `epoch` in UTC."""
-    stamp = TimeStamp(invariant=1)
-    stamp.t = epoch
-    stamp.lt = time.gmtime(epoch)
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    return stamp

@@ -1,6 +1,8 @@
 """Small flowables of our own: section markers, scaled figures, finder dots, lined writing space."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -29,13 +31,30 @@ def named(flowable: Flowable, block: str) -> Flowable:
     return flowable
 
 
+class Deferred(Flowable):
+    """Stands for flowables made only when the layout reaches it (BookletDoc expands it then): the
+    story stays short however long the booklet, and what is laid out can be freed."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]):
+        super().__init__()
+        self.make = make
+
+
+class Figure(Drawing):
+    """A body-map drawing placed in the booklet; a dry layout pass (canvas.dry) leaves it undrawn."""
+
+    def draw(self, *args, **kwargs):
+        if not getattr(self.canv, "dry", False):
+            super().draw(*args, **kwargs)
+
+
 def fit(drawing: Drawing, width: float, height: float) -> Drawing:
     """`drawing` cropped to what it draws, scaled down (never up) to fit inside width x height,
     and centred in its column; a label that sticks out of the declared box stays inside the column."""
     x0, y0, x1, y1 = drawing.getBounds()
     scale = min(1.0, width / (x1 - x0), height / (y1 - y0))
     group = Group(*drawing.contents, transform=(scale, 0, 0, scale, -x0 * scale, -y0 * scale))
-    out = Drawing((x1 - x0) * scale, (y1 - y0) * scale, group)
+    out = Figure((x1 - x0) * scale, (y1 - y0) * scale, group)
     out.hAlign = "CENTER"
     out.initialFontName = SANS     # else ReportLab opens every drawing with Helvetica, unembedded
     return out

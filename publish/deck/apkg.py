@@ -20,7 +20,8 @@ ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 
 def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, timestamp: int) -> None:
     """Write `package` with `media` (file name -> bytes) to `path`; notes and entries dated `timestamp`."""
-    with tempfile.TemporaryDirectory() as tmp:
+    # Beside the package, in the build's staging folder: a killed build leaves nothing in /tmp.
+    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         db = Path(tmp) / "collection.anki2"
         conn = sqlite3.connect(db)
         try:

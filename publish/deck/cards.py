@@ -22,6 +22,8 @@ class Entry:
 
 Item = str | Entry
 
+SHORT = 60  # characters: plain items up to this long run on in one line
+
 
 @dataclass(frozen=True)
 class FactKind:
@@ -35,6 +37,12 @@ class FactKind:
 
     def label(self, count: int) -> str:
         return self.one if count == 1 else self.many
+
+    def runs_on(self, items: tuple[Item, ...]) -> bool:
+        """One item or a few short ones read on one line after the label ('buttock · sacrum · low back');
+        longer ones, entries and numbered steps read as a list under it."""
+        short = all(isinstance(i, str) and len(i) <= SHORT for i in items)
+        return not self.numbered and (len(items) == 1 or short)
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,13 @@ def item_html(item: Item) -> str:
     return escape(item)
 
 
-SHORT = 60  # plain items up to this long run on in one line: 'buttock · sacrum · low back'
-
-
 def fact_html(kind: FactKind, items: tuple[Item, ...]) -> str:
     """A labelled fact: one item or a few short ones after the label, others as a list under it."""
     if not items:
         return ""
     label = escape(kind.label(len(items)))
     css = f"fact fact-{kind.key}"
-    short = all(isinstance(i, str) and len(i) <= SHORT for i in items)
-    if not kind.numbered and (len(items) == 1 or short):
+    if kind.runs_on(items):
         text = " · ".join(item_html(i) for i in items)
         return f'<div class="{css}"><span class="label">{label}:</span> {text}</div>'
     tag = "ol" if kind.numbered else "ul"

@@ -6,6 +6,7 @@ line widths stay what style.py says whatever the view's scale.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLine, Polygon, String
@@ -59,8 +60,10 @@ def _flat(points: Iterable[Point]) -> list[float]:
     return [round(c, 1) for p in points for c in p]
 
 
+@lru_cache(maxsize=64)   # the same view at the same place recurs: overview maps, repeated layouts
 def body(pl: Placement) -> Group:
-    """The silhouette filled with skin tone and its filled detail strokes (draw `outline_strokes` on top)."""
+    """The silhouette filled with skin tone and its filled detail strokes (draw `outline_strokes` on top).
+    Shared between the figures that use the same placement: add it, never change it."""
     g = Group()
     shape = outline(pl.view)
     for poly in shape.body:
@@ -74,8 +77,9 @@ def body(pl: Placement) -> Group:
     return g
 
 
+@lru_cache(maxsize=64)
 def outline_strokes(pl: Placement) -> Group:
-    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp."""
+    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body())."""
     g = Group()
     shape = outline(pl.view)
     frame = (0, 0, shape.info.width, shape.info.height)

@@ -4,6 +4,9 @@ This is the only place that parses YAML. It uses PyYAML's safe loader and refuse
 the safe loader lets through silently: anchors and aliases (a "billion laughs" bomb dies
 here at once), duplicate mapping keys (PyYAML would keep the last one), non-string keys,
 explicit tags and runaway nesting. Nothing in a file, however broken, raises anything but a Problem.
+
+Files are parsed by libyaml where PyYAML has it (several times faster); a file that libyaml or
+these checks find fault with is parsed again in pure Python, whose messages the problems quote.
 """
 from __future__ import annotations
 
@@ -13,8 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from ..errors import Problem
+
+try:
+    from yaml._yaml import CParser
+except ImportError:     # PyYAML built without libyaml
+    CParser = None
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -58,8 +69,8 @@ class _Refused(Exception):
         self.path = path
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that refuses anchors, aliases, explicit tags and runaway nesting while composing."""
+class _Strict:
+    """Refuses anchors, aliases, explicit tags and runaway nesting while composing."""
 
     depth = 0
 
@@ -79,6 +90,21 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Strict, yaml.SafeLoader):
+    """The pure-Python safe loader, with the checks."""
+
+
+if CParser is not None:
+    class _FastLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's scanner and parser under PyYAML's composer, constructor and the checks."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
 
 
 def _mark(node) -> tuple[int, int]:
@@ -144,6 +170,9 @@ def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
         line, col = _line_of_offset(raw, exc.start)
         return None, [Problem(display, line, col, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
+    fast = _parse_fast(text, display)
+    if fast is not None:
+        return fast, []
     src = Source(display, None)
     try:
         loader = _Loader(text)
@@ -170,6 +199,25 @@ def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     finally:
         loader.dispose()
     return src, []
+
+
+def _parse_fast(text: str, display: str) -> Source | None:
+    """The file parsed by libyaml; None if PyYAML has no libyaml or anything is wrong with the
+    file (the pure-Python parse then says what)."""
+    if CParser is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    src = Source(display, None)
+    loader = _FastLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        src.data = _build(loader, root, (), src)
+    except Exception:   # noqa: BLE001 - any fault: the careful parse reports it
+        return None
+    finally:
+        loader.dispose()
+    return src
 
 
 def _plain_yaml_message(exc: yaml.MarkedYAMLError) -> str:

@@ -43,12 +43,21 @@ def impose(source: Path, target: Path, sheet: str) -> int:
                 for slot, x in ((left, x_fold - page_w), (right, x_fold)):
                     number = order[slot - 1]
                     if number is not None:
-                        side.add_overlay(src.pages[number - 1], pikepdf.Rectangle(x, y0, x + page_w, y0 + page_h))
+                        _place(side, src.pages[number - 1], pikepdf.Rectangle(x, y0, x + page_w, y0 + page_h),
+                               pikepdf.Name(f"/Page{number}"))
         out.Root.ViewerPreferences = pikepdf.Dictionary(
             Duplex=pikepdf.Name.DuplexFlipShortEdge, PrintScaling=pikepdf.Name("/None"))
         _copy_info(src, out, f" (saddle-stitch sheets, {sheet})")
         out.save(target, deterministic_id=True, compress_streams=True)
         return len(order) // 4
+
+
+def _place(side: pikepdf.Page, page: pikepdf.Page, rect: pikepdf.Rectangle, name: pikepdf.Name) -> None:
+    """Draw `page` into `rect` of `side` as a form XObject called `name` (add_overlay would pick a random
+    resource name, and the sheets would differ byte for byte from build to build)."""
+    formx = page.as_form_xobject()
+    side.add_resource(formx, pikepdf.Name.XObject, name=name)
+    side.contents_add(b"q\n" + side.calc_form_xobject_placement(formx, name, rect) + b"\nQ\n")
 
 
 def _copy_info(src: pikepdf.Pdf, out: pikepdf.Pdf, title_suffix: str) -> None:

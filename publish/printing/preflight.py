@@ -8,7 +8,8 @@ import pikepdf
 
 MM = 72 / 25.4
 TRIMS = {"A5": (148 * MM, 210 * MM), "half-letter": (5.5 * 72, 8.5 * 72)}
-SHEETS = {"A4 landscape": (297 * MM, 210 * MM), "Letter landscape": (11 * 72, 8.5 * 72)}
+SHEETS = {"A4 landscape": (297 * MM, 210 * MM), "Letter landscape": (11 * 72, 8.5 * 72),
+          "A4": (210 * MM, 297 * MM), "Letter": (8.5 * 72, 11 * 72)}   # portrait: the flashcard sheets
 TOLERANCE = 0.5  # points
 
 
@@ -68,7 +69,8 @@ def _fonts(pdf: pikepdf.Pdf) -> dict[str, bool]:
 
 
 def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) -> list[str]:
-    """Pages with characters outside their TrimBox."""
+    """Pages with characters outside their TrimBox. PDFium merges the boxes of the characters on each
+    line into rectangles; a rectangle is inside the trim exactly when all its characters are."""
     import pypdfium2 as pdfium
 
     problems = []
@@ -77,8 +79,8 @@ def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) ->
         for index, trim in enumerate(boxes):
             page = doc[index]
             text = page.get_textpage()
-            for i in range(text.count_chars()):
-                left, bottom, right, top = text.get_charbox(i)
+            for i in range(text.count_rects()):
+                left, bottom, right, top = text.get_rect(i)
                 if right - left > 0 and not _inside((left, bottom, right, top), trim):
                     problems.append(f"page {index + 1}: text outside the trim at ({left:.0f}, {bottom:.0f}) pt")
                     break

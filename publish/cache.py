@@ -1,0 +1,101 @@
+"""Outputs kept from the last build, reused while nothing they are made from has changed.
+
+out/.cache/<unit>/ keeps a copy of one unit's files (the booklet with its print editions; the deck
+with the paper cards) and the facts the build reported about them, under a key: SHA-256 of every
+file of the content folder, of the publisher's own code and of the fonts, the versions of Python
+and of the libraries that shape the bytes, the build's date, and whatever else the unit is made
+from (the deck: the booklet's page numbers). Any change to any of these is a miss. A hit checks
+each kept file against its recorded hash, copies it into the staging folder, and the build moves
+it into place as if it had just been made. Keeping is best effort: a failure only costs a rebuild.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from .fonts import FONT_DIR
+
+FOLDER = ".cache"
+CODE = Path(__file__).resolve().parent
+LIBRARIES = ("reportlab", "rl_accel", "genanki", "pikepdf", "pypdfium2", "pyphen", "PyYAML", "pydantic")
+
+
+def inputs_key(content_dir: Path, epoch: int | None) -> str:
+    """The digest of everything every unit is made from."""
+    digest = hashlib.sha256(f"python {sys.version}\0epoch {epoch}\0".encode())
+    for name in LIBRARIES:
+        digest.update(f"{name} {_version(name)}\0".encode())
+    for label, root in (("content", Path(content_dir)), ("code", CODE), ("fonts", FONT_DIR)):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(_file_digest(path).encode())
+    return digest.hexdigest()
+
+
+class OutputCache:
+    """The kept units of one output folder, for one set of inputs."""
+
+    def __init__(self, out: Path, inputs: str):
+        self.root = out / FOLDER
+        self.inputs = inputs
+
+    def fetch(self, unit: str, staging: Path, extra: object = None) -> dict | None:
+        """Copy the unit's kept files into `staging` and return its facts (with 'files': the copies),
+        or None when nothing matching is kept."""
+        folder = self.root / unit
+        try:
+            entry = json.loads((folder / "entry.json").read_text(encoding="utf-8"))
+            if entry["key"] != self._key(unit, extra):
+                return None
+            copies = []
+            for name, digest in entry["files"].items():
+                kept = folder / "files" / name
+                if _file_digest(kept) != digest:
+                    return None
+                copies.append(staging / name)
+                copies[-1].parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(kept, copies[-1])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return {**entry["facts"], "files": copies}
+
+    def store(self, unit: str, out: Path, files: list[Path], facts: dict, extra: object = None) -> None:
+        """Keep copies of `files` (paths under `out`) and `facts` (JSON-able) as the unit's entry."""
+        work = self.root / f".{unit}-{os.getpid()}"
+        try:
+            shutil.rmtree(work, ignore_errors=True)
+            names = {}
+            for path in files:
+                name = path.relative_to(out).as_posix()
+                (work / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, work / "files" / name)
+                names[name] = _file_digest(work / "files" / name)
+            entry = {"key": self._key(unit, extra), "files": names,
+                     "facts": {k: v for k, v in facts.items() if k != "files"}}
+            (work / "entry.json").write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+            shutil.rmtree(self.root / unit, ignore_errors=True)
+            os.replace(work, self.root / unit)
+        except OSError:
+            pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _key(self, unit: str, extra: object) -> str:
+        return hashlib.sha256(json.dumps([self.inputs, unit, extra], sort_keys=True).encode()).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"

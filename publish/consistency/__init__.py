@@ -1,0 +1,53 @@
+"""Do the booklet, the Anki deck and the paper cards of a build say the same things? booklet.py,
+deck.py and paper.py read each output the way its users get it (PDF text, the .apkg's SQLite);
+compare.py names every difference by spot and field."""
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..deck import FILE_NAME
+from ..errors import BuildError
+from ..paper import PAPERS, file_name
+from .compare import Mismatch, booklet_and_deck, deck_and_paper
+
+BOOKLET = Path("booklet") / "perfect-spots-a5.pdf"     # the A5 edition: the deck's page numbers are its pages
+DECK = Path("deck") / FILE_NAME
+CARDS = [Path("cards") / file_name(paper.slug) for paper in PAPERS]
+UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError)
+
+
+@dataclass
+class Findings:
+    files: list[Path] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+
+def check_build(out: Path) -> Findings | None:
+    """Compare the outputs in `out`; None when it holds no booklet and deck to compare."""
+    from .booklet import read_booklet
+    from .deck import read_deck
+    from .paper import read_paper
+
+    if not ((out / BOOKLET).exists() and (out / DECK).exists()):
+        return None
+    chapters, deck = _read(read_booklet, out / BOOKLET), _read(read_deck, out / DECK)
+    findings = Findings([out / BOOKLET, out / DECK], booklet_and_deck(chapters, deck))
+    for cards in (out / c for c in CARDS):
+        if cards.exists():
+            findings.files.append(cards)
+            findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
+    findings.mismatches = list(dict.fromkeys(findings.mismatches))
+    return findings
+
+
+def _read(reader, path: Path):
+    try:
+        return reader(path)
+    except UNREADABLE as exc:
+        raise BuildError(f"cannot read {path}: {exc}") from None

@@ -1,0 +1,108 @@
+"""What the booklet PDF says about each spot: its chapter (from the outline) and the rows of the
+at-a-glance box on the chapter's first page, read back from the page text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from .pdftext import Char, flat, page_chars
+
+CHAPTER = re.compile(r"Spot (\d+): (.+)")
+ROW_LABELS = ("MUSCLES", "PAIN", "CONDITIONS", "REFERENCES", "REFERENCE")
+PAIN = re.compile(r"Essential: (.*) Spill-over: (.*)")
+NO_SPILLOVER = "none recorded"
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The at-a-glance rows as printed: muscles as (name, detail); the rest as one line each."""
+
+    muscles: tuple[tuple[str, str], ...]
+    essential: str
+    spillover: str
+    conditions: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    page: int
+    glance: Glance | None     # None: no at-a-glance box found on the chapter's first page
+
+
+def read_booklet(path: Path) -> dict[int, Chapter]:
+    """Spot number -> its chapter, for every 'Spot N: title' entry in the outline."""
+    chapters = {}
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for number, title, page in _outline(path):
+            chapters[number] = Chapter(number, title, page, _glance(page_chars(doc[page - 1])))
+    finally:
+        doc.close()
+    return chapters
+
+
+def _outline(path: Path) -> list[tuple[int, str, int]]:
+    with pikepdf.open(path) as pdf:
+        index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        found = []
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop(0)
+                stack[:0] = list(item.children)
+                match = CHAPTER.fullmatch(item.title)
+                if match and item.destination is not None:
+                    found.append((int(match[1]), match[2], index[item.destination[0].objgen] + 1))
+    return found
+
+
+def _glance(chars: list[Char]) -> Glance | None:
+    rows = _rows(chars)
+    if "MUSCLES" not in rows or "PAIN" not in rows:
+        return None
+    pain = PAIN.fullmatch(flat(rows["PAIN"]))
+    essential, spillover = (pain[1], pain[2]) if pain else (flat(rows["PAIN"]), "")
+    return Glance(_muscles(rows["MUSCLES"]), essential, "" if spillover == NO_SPILLOVER else spillover,
+                  flat(rows.get("CONDITIONS", [])))
+
+
+def _rows(chars: list[Char]) -> dict[str, list[Char]]:
+    """The box's rows by label: a row starts with its label in bold capitals at the start of a line."""
+    rows: dict[str, list[Char]] = {}
+    current = None
+    i = 0
+    while i < len(chars):
+        at_line_start = i == 0 or chars[i - 1].text == "\n"
+        label = next((lab for lab in ROW_LABELS if at_line_start and _bold_word(chars, i, lab)), None)
+        if label:
+            current = rows.setdefault(label, [])
+            i += len(label) + 1
+            continue
+        if current is not None:
+            current.append(chars[i])
+        i += 1
+    return rows
+
+
+def _bold_word(chars: list[Char], i: int, word: str) -> bool:
+    end = i + len(word)
+    return (end < len(chars) and chars[end].text == " " and all(c.bold for c in chars[i:end])
+            and "".join(c.text for c in chars[i:end]) == word)
+
+
+def _muscles(chars: list[Char]) -> tuple[tuple[str, str], ...]:
+    """Each muscle is a paragraph starting with its name in bold; the detail, if any, follows a dash."""
+    muscles: list[tuple[list[Char], list[Char]]] = []
+    for i, c in enumerate(chars):
+        new_line = i == 0 or chars[i - 1].text == "\n"
+        if c.bold and c.text.strip() and (not muscles or muscles[-1][1] or new_line):
+            muscles.append(([], []))
+        if muscles:
+            muscles[-1][1 if muscles[-1][1] or not c.bold else 0].append(c)
+    return tuple((flat(name), flat(detail).removeprefix("\u2013").strip()) for name, detail in muscles)

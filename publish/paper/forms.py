@@ -1,0 +1,43 @@
+"""Each figure written once into a PDF as a form (an XObject) and placed wherever a card shows it:
+the overview map alone appears on some seventy cards."""
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group
+from reportlab.pdfgen.canvas import Canvas
+
+from .styles import SANS
+
+BLEED = 2.0     # points kept around a drawing's bounds so no stroke is clipped
+
+
+class Figures:
+    """The forms of one PDF, named in the order first used (so the bytes are reproducible)."""
+
+    def __init__(self, canvas: Canvas):
+        self.canvas = canvas
+        self.names: dict[int, str] = {}
+        self.keep: list[Drawing] = []     # the drawings named, so their ids stay theirs
+
+    def place(self, drawing: Drawing, scale: float, x: float, y: float) -> None:
+        """Draw `drawing` scaled by `scale` with the bottom left of its bounds at (x, y)."""
+        x0, y0, _, _ = drawing.getBounds()
+        c = self.canvas
+        c.saveState()
+        c.translate(x - x0 * scale, y - y0 * scale)
+        c.scale(scale, scale)
+        c.doForm(self._form(drawing))
+        c.restoreState()
+
+    def _form(self, drawing: Drawing) -> str:
+        name = self.names.get(id(drawing))
+        if name is None:
+            name = self.names[id(drawing)] = f"figure{len(self.names) + 1}"
+            self.keep.append(drawing)
+            x0, y0, x1, y1 = drawing.getBounds()
+            self.canvas.beginForm(name, x0 - BLEED, y0 - BLEED, x1 + BLEED, y1 + BLEED)
+            copy = Drawing(drawing.width, drawing.height, Group(*drawing.contents))
+            copy.initialFontName = SANS    # else ReportLab opens every drawing with Helvetica, unembedded
+            renderPDF.draw(copy, self.canvas, 0, 0)
+            self.canvas.endForm()
+        return name

@@ -1,0 +1,58 @@
+"""Colours and type of the paper cards: the Anki cards' palette, sized for a 95 x 86 mm card."""
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from ..fonts import register
+
+INK = HexColor("#1f1d1b")
+ACCENT = HexColor("#8c0d17")
+LABEL = HexColor("#6e5f55")
+TINT = HexColor("#f5ece6")
+MARK = HexColor("#555555")
+
+SANS, SANS_BOLD = "Sans", "Sans-Bold"
+TAG_SIZE = 6.5                              # the kind / spot / page line at the top of a card
+FACT_SIZES = (7.8, 7.4, 7.0, 6.6, 6.2)      # tried in turn until the answer fits on the back
+
+
+@cache
+def tag() -> ParagraphStyle:
+    register()
+    return ParagraphStyle("tag", fontName=SANS_BOLD, fontSize=TAG_SIZE, leading=8, textColor=ACCENT)
+
+
+@cache
+def page_tag() -> ParagraphStyle:
+    return ParagraphStyle("page-tag", tag(), fontName=SANS, textColor=LABEL, alignment=TA_RIGHT)
+
+
+@cache
+def margin() -> ParagraphStyle:
+    return ParagraphStyle("margin", page_tag(), alignment=TA_CENTER)
+
+
+@cache
+def question(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"question-{size}", fontName=SANS_BOLD, fontSize=size, leading=size * 1.28, textColor=INK)
+
+
+@cache
+def heading() -> ParagraphStyle:
+    return ParagraphStyle("heading", fontName=SANS_BOLD, fontSize=9.5, leading=11.5, textColor=ACCENT)
+
+
+@cache
+def fact(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"fact-{size}", fontName=SANS, fontSize=size, leading=size * 1.24, textColor=INK,
+                          spaceBefore=size * 0.3)
+
+
+@cache
+def item(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"item-{size}", fact(size), leftIndent=size * 1.3, bulletIndent=size * 0.1,
+                          bulletFontName=SANS, bulletFontSize=size, spaceBefore=size * 0.12)

@@ -1,0 +1,174 @@
+"""`python -m publish check` after a build: the booklet, the deck and the paper cards must say the same
+things. A fresh build agrees; a tampered deck, a stale booklet or a card missing from paper is named by
+spot and field, through the real command line."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from publish.build import build
+from publish.consistency.compare import split
+from publish.deck.study import study_notes
+from publish.model import load_content
+from publish.paper.document import write_cards
+from publish.paper.sheet import PAPERS
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+APKG = Path("deck") / "perfect-spots.apkg"
+
+
+def check(out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "publish", "check", "--content", str(CONTENT), "--out", str(out)],
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def reported(result: subprocess.CompletedProcess) -> list[str]:
+    assert "Traceback" not in result.stderr, result.stderr
+    return [line.removeprefix("publish: ") for line in result.stderr.splitlines()]
+
+
+def edit_notes(apkg: Path, change) -> None:
+    """Rewrite the package with `change(fields)` applied to every note's field list, as a tool editing the
+    collection would."""
+    with zipfile.ZipFile(apkg) as package:
+        entries = {name: package.read(name) for name in package.namelist()}
+    db_path = apkg.with_suffix(".anki2")
+    db_path.write_bytes(entries["collection.anki2"])
+    db = sqlite3.connect(db_path)
+    for nid, flds in db.execute("SELECT id, flds FROM notes").fetchall():
+        fields = flds.split("\x1f")
+        change(fields)
+        db.execute("UPDATE notes SET flds = ? WHERE id = ?", ("\x1f".join(fields), nid))
+    db.commit()
+    db.close()
+    entries["collection.anki2"] = db_path.read_bytes()
+    db_path.unlink()
+    with zipfile.ZipFile(apkg, "w") as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
+
+
+@pytest.fixture(scope="module")
+def built(content, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    build(content, "all", out, CONTENT)
+    return out
+
+
+@pytest.fixture
+def out(built, tmp_path) -> Path:
+    """A copy of the build to tamper with."""
+    copy = tmp_path / "build"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def test_a_fresh_build_agrees(built):
+    result = check(built)
+    assert result.returncode == 0, result.stderr
+    assert f"booklet, deck and paper cards in {built} agree" in result.stdout
+
+
+def test_without_a_build_check_only_validates_the_content(tmp_path):
+    result = check(tmp_path / "nothing")
+    assert result.returncode == 0, result.stderr
+    assert "agree" not in result.stdout and not result.stderr
+
+
+def test_a_changed_muscle_detail_and_page_in_the_deck_are_named_by_spot_and_field(out, content):
+    spot = content.spots[4]
+    muscle = spot.muscles[0]
+
+    def change(fields):
+        if fields[0] == str(spot.number) and fields[1].startswith("Perfect Spot"):
+            fields[3] = fields[3].replace(muscle.detail, "somewhere else entirely")
+            fields[9] = re.sub(r"p\. \d+", "p. 999", fields[9])
+    edit_notes(out / APKG, change)
+
+    result = check(out)
+    assert result.returncode == 1
+    lines = reported(result)
+    assert any(line.startswith(f'Spot {spot.number}: muscles: detail of "{muscle.name}": the booklet says "')
+               and line.endswith('the cards "somewhere else entirely"') for line in lines), lines
+    assert any(line.startswith(f"Spot {spot.number}: page: the cards say p. 999, the chapter starts on p. ")
+               for line in lines), lines
+    assert lines[-1] == f"2 mismatch(es) between the booklet and the cards in {out}"
+
+
+def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
+    condition = next(c for c in content.conditions.values() if len(content.spots_for_condition(c.id)) > 1)
+    dropped = content.spots_for_condition(condition.id)[0]
+
+    def change(fields):
+        if fields[1] == condition.name:
+            fields[4] = re.sub(rf"<li><b>Spot {dropped.number}:.*?</li>", "", fields[4])
+    edit_notes(out / APKG, change)
+
+    lines = reported(check(out))
+    assert (f'Spot {dropped.number}: conditions: "{condition.name}" (condition) is in the booklet, but its '
+            f'"which spots?" card does not list Spot {dropped.number}') in lines
+
+
+def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path):
+    content_dir = tmp_path / "content"
+    shutil.copytree(CONTENT, content_dir)
+    path = next((content_dir / "spots").glob("03-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["muscles"][0]["name"] = "tibialis posterior"
+    removed = data["conditions"].pop()
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edited = load_content(content_dir)
+    build(edited, "deck", out, content_dir)     # the deck and cards are rebuilt, the booklet is not
+
+    lines = reported(check(out))
+    assert 'Spot 3: muscles: "tibialis anterior" is in the booklet but on no card' in lines
+    assert 'Spot 3: muscles: "tibialis posterior" is on the cards but not in the booklet' in lines
+    name = edited.conditions[removed].name
+    assert f'Spot 3: conditions: "{name}" is in the booklet but on no card' in lines
+    assert any(line.startswith("Spot 3: page: the cards say no page, the chapter starts on p.") for line in lines)
+
+
+def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, content):
+    notes = list(study_notes(content, {s.number: 99 for s in content.spots}))
+    last = notes[1].cards[-1]
+    notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
+    a4 = next(p for p in PAPERS if p.slug == "a4")
+    write_cards(tuple(notes), content.book, a4, out / "cards" / "perfect-spots-cards-a4.pdf", 0)
+
+    lines = reported(check(out))
+    assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines
+    assert any(re.fullmatch(r"Spot 1: page: perfect-spots-cards-a4\.pdf, sheet 1, card 1 says p\. 99, "
+                            r"the chapter starts on p\. \d+", line) for line in lines), lines
+    assert not any("perfect-spots-cards-letter.pdf" in line for line in lines)
+
+
+def test_a_muscle_without_detail_is_no_mismatch(tmp_path):
+    content_dir = tmp_path / "content"
+    shutil.copytree(CONTENT, content_dir)
+    path = next((content_dir / "spots").glob("01-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert len(data["muscles"]) > 2
+    data["muscles"][1].pop("detail", None)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(load_content(content_dir), "all", tmp_path / "out", content_dir)
+
+    result = check(tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+def test_lists_are_split_at_commas_but_known_names_with_commas_stay_whole():
+    known = {"neck, upper", "neck", "upper back"}
+    assert split("neck, upper, upper back, shin", known) == ("neck, upper", "upper back", "shin")
+    assert split("", known) == ()

@@ -1,0 +1,261 @@
+"""The print-and-cut cards as a student meets them: sheets read back with pypdfium2 and pikepdf, the
+deck imported into a real Anki collection, the booklet's chapters taken from its PDF outline."""
+from __future__ import annotations
+
+import ctypes
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+import yaml
+from test_deck import import_deck, open_collection, section
+
+from publish.build import build
+from publish.errors import BuildError
+from publish.model import load_content
+from publish.paper import build_cards
+from publish.paper.sheet import PAPERS, Sheet
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+MM = 72 / 25.4
+SIZES = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
+EPOCH = 1_700_000_000
+SPOT_HEADING = re.compile(r"Perfect Spot (\d+): ")
+
+
+def norm(text: str) -> str:
+    """Text as read: line breaks (and hyphens pdfium marks at them) undone, list bullets and numbers dropped."""
+    text = re.sub(r"[\ufffe\x02]", "", text).replace("-\r\n", "-")
+    text = re.sub(r"(^|\n)\s*(\u2022|\d+\.)\s", r"\1", text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- reading the sheets
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    column: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Sheets:
+    """One card PDF: its grid (found from the cut marks) and the text in each cell of each page."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.doc = pdfium.PdfDocument(path)
+        self.width, self.height = self.doc[0].get_size()
+
+    def marks(self, index: int) -> list[tuple[float, float, float, float]]:
+        """Thin stroked lines drawn on the page itself (figures are forms, answer boxes are wide)."""
+        paths = self.doc[index].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=0)
+        return [b for b in (p.get_bounds() for p in paths) if min(b[2] - b[0], b[3] - b[1]) < 1]
+
+    def cells(self, index: int) -> list[Cell]:
+        marks = self.marks(index)
+        xs = sorted({round((m[0] + m[2]) / 2, 2) for m in marks if m[2] - m[0] < 1})
+        ys = sorted({round((m[1] + m[3]) / 2, 2) for m in marks if m[3] - m[1] < 1}, reverse=True)
+        return [Cell(r, c, xs[c], ys[r + 1], xs[c + 1], ys[r]) for r in range(len(ys) - 1) for c in range(len(xs) - 1)]
+
+    def text(self, index: int, cell: Cell) -> str:
+        return self.doc[index].get_textpage().get_text_bounded(cell.x0, cell.y0, cell.x1, cell.y1)
+
+    def first_char(self, index: int, cell: Cell) -> tuple[float, float] | None:
+        """Origin (x, baseline) of the first character of the top line in `cell`: where its card's text starts."""
+        textpage = self.doc[index].get_textpage()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        origins = []
+        for i in range(textpage.count_chars()):
+            left, _, right, _ = textpage.get_charbox(i)
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+            if right > left and cell.x0 < x.value < cell.x1 and cell.y0 < y.value < cell.y1:
+                origins.append((x.value, y.value))
+        if not origins:
+            return None
+        top = max(b for _, b in origins)
+        return min(a for a, b in origins if b == top), top
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(front text, back text) of every card: the back read from the front's mirrored cell."""
+        found = []
+        for front in range(0, len(self.doc), 2):
+            cells = self.cells(front)
+            columns = max(c.column for c in cells) + 1
+            for cell in cells:
+                mirrored = next(c for c in cells if c.row == cell.row and c.column == columns - 1 - cell.column)
+                front_text = norm(self.text(front, cell))
+                if front_text:
+                    found.append((front_text, norm(self.text(front + 1, mirrored))))
+        return found
+
+
+def chapter_pages(booklet: Path) -> dict[int, int]:
+    """Spot number -> page of its chapter, from the booklet's outline."""
+    with pikepdf.open(booklet) as pdf:
+        index = {page.objgen: i + 1 for i, page in enumerate(pdf.pages)}
+        found = {}
+        with pdf.open_outline() as outline:
+            for top in outline.root:
+                for item in [top, *top.children]:
+                    match = re.fullmatch(r"Spot (\d+): .+", item.title)
+                    if match:
+                        found[int(match[1])] = index[item.destination[0].objgen]
+    return found
+
+
+# ---------------------------------------------------------------- one full build, its deck imported once
+
+@pytest.fixture(scope="module")
+def out(content, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("build")
+    build(content, "all", folder, CONTENT)
+    return folder
+
+
+@pytest.fixture(scope="module", params=list(SIZES))
+def sheets(request, out):
+    return Sheets(out / "cards" / f"perfect-spots-cards-{request.param}.pdf")
+
+
+@pytest.fixture(scope="module")
+def anki_cards(out, tmp_path_factory):
+    """(kind, question, heading, answer) of every card as Anki shows it, from the imported deck."""
+    col = open_collection(tmp_path_factory.mktemp("anki"))
+    import_deck(col, out / "deck" / "perfect-spots.apkg")
+    cards = []
+    for cid in col.find_cards("\"deck:Perfect Spots\""):
+        card = col.get_card(cid)
+        question, answer = card.question(), card.answer()
+        cards.append((section(question, "kind"), section(question, "question"), section(answer, "heading"),
+                      section(answer, "answer")))
+    col.close()
+    return cards
+
+
+def test_both_papers_hold_fronts_and_backs_on_alternate_pages(sheets, anki_cards):
+    assert (sheets.width, sheets.height) == pytest.approx(SIZES[sheets.path.stem.rsplit("-", 1)[1]], abs=0.1)
+    pages = len(sheets.doc)
+    assert pages % 2 == 0
+    assert pages // 2 == -(-len(anki_cards) // len(sheets.cells(0)))    # as few sheets as the cards need
+    for i in range(pages):
+        footer = sheets.doc[i].get_textpage().get_text_range()
+        assert f"sheet {i // 2 + 1} of {pages // 2} \u00b7 {'fronts' if i % 2 == 0 else 'backs'}" in footer
+
+
+def test_every_card_of_the_deck_is_printed_exactly_once_with_its_back_behind_it(sheets, anki_cards):
+    """Each card matched by the longest question and heading its front and back start with."""
+    def tag(kind: str, heading: str) -> str:
+        spot = SPOT_HEADING.match(heading)
+        return (f"SPOT {spot[1]} \u00b7 " if spot else "") + kind.upper()
+
+    printed = Counter()
+    for front, back in sheets.pairs():
+        back = re.sub(r"^(.*?) Booklet p\. \d+ ", r"\1 ", back)
+        matches = [c for c in anki_cards if front.startswith(norm(f"{c[0].upper()} {c[1]}"))
+                   and back.startswith(norm(f"{tag(c[0], c[2])} {c[2]}"))]
+        assert matches, f"no card of the deck has this front and back:\n{front}\n{back}"
+        card = max(matches, key=lambda c: len(c[1]) + len(c[2]))
+        printed[card] += 1
+        assert norm(card[3]) in back, f"the answer of {card[:3]} is not on its back:\n{back}"
+    assert printed == Counter(anki_cards)
+
+
+def test_each_back_is_the_mirror_image_of_its_front(sheets):
+    paper = next(p for p in PAPERS if p.slug in sheets.path.stem)
+    layout = Sheet(paper)
+    for front in range(0, len(sheets.doc), 2):
+        cells = sheets.cells(front)
+        assert cells == sheets.cells(front + 1)
+        columns = max(c.column for c in cells) + 1
+        for slot, cell in enumerate(cells):
+            start = sheets.first_char(front, cell)
+            if start is None:
+                continue
+            mirrored = next(c for c in cells if c.row == cell.row and c.column == columns - 1 - cell.column)
+            assert (mirrored.x0, mirrored.x1) == pytest.approx((sheets.width - cell.x1, sheets.width - cell.x0),
+                                                               abs=0.05)
+            back = sheets.first_char(front + 1, mirrored)
+            assert back == pytest.approx((sheets.width - cell.x1 + start[0] - cell.x0, start[1]), abs=0.05)
+            # the layout the cards were drawn with agrees with the sheet as printed
+            drawn, behind = layout.front(slot), layout.back(slot)
+            assert (drawn.x, drawn.y, drawn.x + drawn.width, drawn.top) == pytest.approx(
+                (cell.x0, cell.y0, cell.x1, cell.y1), abs=0.05)
+            assert (behind.x, behind.x + behind.width) == pytest.approx((mirrored.x0, mirrored.x1), abs=0.05)
+
+
+def test_cut_marks_stay_outside_the_cards(sheets):
+    for index in range(len(sheets.doc)):
+        cells = sheets.cells(index)
+        left, right = min(c.x0 for c in cells), max(c.x1 for c in cells)
+        bottom, top = min(c.y0 for c in cells), max(c.y1 for c in cells)
+        for x0, y0, x1, y1 in sheets.marks(index):
+            assert x1 < left or x0 > right or y1 < bottom or y0 > top
+            assert 0 < x0 and x1 < sheets.width and 0 < y0 and y1 < sheets.height
+
+
+def test_booklet_pages_on_the_cards_are_where_the_chapters_start(sheets, out):
+    chapters = chapter_pages(out / "booklet" / "perfect-spots-a5.pdf")
+    seen = set()
+    for _, back in sheets.pairs():
+        spot = re.match(r"SPOT (\d+) \u00b7 .*? Booklet p\. (\d+) ", back)
+        if spot:
+            assert int(spot[2]) == chapters[int(spot[1])], back[:80]
+            seen.add(int(spot[1]))
+        for number, page in re.findall(r"Spot (\d+): [^;]*?; booklet p\. (\d+)", back):
+            assert int(page) == chapters[int(number)], back[:80]
+    assert seen == set(chapters)
+
+
+def test_sheets_preset_duplex_on_the_long_edge_at_actual_size(sheets, content):
+    with pikepdf.open(sheets.path) as pdf:
+        assert pdf.Root.ViewerPreferences.Duplex == "/DuplexFlipLongEdge"
+        assert pdf.Root.ViewerPreferences.PrintScaling == "/None"
+        assert content.book.title in str(pdf.docinfo.Title)
+
+
+def test_same_content_gives_identical_bytes_dated_by_the_epoch(content, tmp_path):
+    first = build_cards(content, tmp_path / "one", epoch=EPOCH, spot_pages={1: 12})
+    second = build_cards(content, tmp_path / "two", epoch=EPOCH, spot_pages={1: 12})
+    for a, b in zip(first.files, second.files):
+        assert a.read_bytes() == b.read_bytes()
+        with pikepdf.open(a) as pdf:
+            assert str(pdf.docinfo.CreationDate).startswith("D:20231114221320")
+
+
+def _edited_content(tmp_path: Path, number: int, change) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    path = next((target / "spots").glob(f"{number:02d}-*.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def test_content_text_prints_literally(tmp_path):
+    def change(spot):
+        spot["title"] = "Low back <b>pain</b> & more"
+        spot["place"] = "just below <font color=red>the</font> dimple"
+    content = load_content(_edited_content(tmp_path, 12, change))
+    result = build_cards(content, tmp_path / "cards", epoch=EPOCH)
+    text = "".join(pdfium.PdfDocument(result.files[0])[p].get_textpage().get_text_range() for p in range(22, 24))
+    assert "Low back <b>pain</b> & more" in norm(text)
+    assert "<font color=red>the</font>" in norm(text)
+
+
+def test_an_answer_too_long_for_a_card_is_an_error_naming_the_card(tmp_path):
+    def change(spot):
+        spot["muscles"][0]["detail"] = " ".join(["a very long description of the muscle"] * 60)
+    content = load_content(_edited_content(tmp_path, 3, change))
+    with pytest.raises(BuildError, match=r"paper card 'Spot to muscle' of Perfect Spot 3: .* too long"):
+        build_cards(content, tmp_path / "cards", epoch=EPOCH)

@@ -1,0 +1,56 @@
+"""Reproducible builds: the same content gives byte-identical PDFs, flashcards and deck from any folder,
+with any hash seed and time zone, in git or not; outside git and without SOURCE_DATE_EPOCH they are dated
+by the book's date."""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+
+from publish.model import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start(content: Path, out: Path, cwd: Path, **env: str) -> subprocess.Popen:
+    environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environ.update(PYTHONPATH=str(ROOT), **env)
+    return subprocess.Popen([sys.executable, "-m", "publish", "all", "--content", str(content), "--out", str(out)],
+                            cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def sha256s(out: Path) -> dict[str, str]:
+    """The hash of every file a user opens (the hidden build cache is not an output)."""
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file() and not p.relative_to(out).parts[0].startswith(".")}
+
+
+def test_same_content_gives_the_same_bytes_anywhere(tmp_path):
+    book_day = load_content(ROOT / "content").book.date
+    midnight = calendar.timegm(book_day.timetuple())
+    elsewhere = tmp_path / "another place"
+    shutil.copytree(ROOT / "content", elsewhere / "my content")
+    outside_git = subprocess.run(["git", "-C", str(elsewhere), "rev-parse"], capture_output=True).returncode != 0
+    assert outside_git, f"{tmp_path} should not be inside a git checkout"
+
+    builds = [
+        start(ROOT / "content", tmp_path / "first", ROOT,
+              SOURCE_DATE_EPOCH=str(midnight), PYTHONHASHSEED="1", TZ="UTC"),
+        start(Path("my content"), Path("out") / "second", elsewhere,  # relative paths, from another folder
+              PYTHONHASHSEED="2", TZ="Pacific/Chatham"),
+    ]
+    for build in builds:
+        _, stderr = build.communicate(timeout=600)
+        assert build.returncode == 0, stderr
+
+    first, second = sha256s(tmp_path / "first"), sha256s(elsewhere / "out" / "second")
+    assert {".pdf", ".apkg"} <= {Path(name).suffix for name in first}
+    assert first == second
+    with pikepdf.open(tmp_path / "first" / "booklet" / "perfect-spots-a5.pdf") as pdf:
+        assert str(pdf.docinfo["/CreationDate"]) == f"D:{book_day:%Y%m%d}000000+00'00'"
