@@ -15,7 +15,7 @@ import pytest
 import yaml
 from anki.collection import Collection
 from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish.booklet.document import Art, lay_out
@@ -40,7 +40,9 @@ INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]")
 
 
 def visible(text: str) -> str:
-    """`text` as a reader compares it: line breaks, spaces, hyphens and format characters removed."""
+    """`text` as a reader compares it: line breaks, spaces, hyphens and format characters removed, and
+    compatibility forms folded (a PDF reads the ligature glyph 'ﬀ' back as the letters 'ff')."""
+    text = unicodedata.normalize("NFKC", text)
     return "".join(c for c in INVISIBLE.sub("", text) if unicodedata.category(c) != "Cf")
 
 
@@ -127,6 +129,7 @@ class Page(HTMLParser):
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=TEXT, summary=TEXT, detail=TEXT)
+@example(title="\ufb00 <b>x</b>", summary="{{Front}} &amp;", detail="[sound:x]")
 def test_text_reads_back_as_written(one_spot, card_tags, title, summary, detail):
     with tempfile.TemporaryDirectory() as tmp:
         content = with_text(one_spot, Path(tmp), title, summary, detail)
