@@ -201,7 +201,7 @@ def report(results: dict) -> str:
                "without them." for n, row in results["sizes"].items() if row["failed"]),
              f"- Python start-up alone: {results['python']:.2f} s; the floor, importing reportlab, genanki and "
              f"PyYAML: {results['floor']:.2f} s.",
-             f"- No-op `make publish` (build/ up to date): " +
+             "- No-op `make publish` (build/ up to date): " +
              (f"{results['noop']:.3f} s" if results["noop"] is not None else results["noop_note"]) + ".", "",
              "Typst on the same text and fonts (bench/typst_doc.py: chapters, headings, paragraphs, a table "
              "per spot; no figures, finders, index or cross-references):", "", *typst_table(results), "",

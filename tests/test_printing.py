@@ -8,7 +8,7 @@ from reportlab.pdfgen import canvas
 
 from publish import fonts
 from publish.printing.bleed import add_bleed
-from publish.printing.imposition import SHEETS, impose
+from publish.printing.imposition import impose
 from publish.printing.preflight import preflight
 
 MM = 72 / 25.4
