@@ -23,6 +23,7 @@ from publish.booklet.pages import A5
 from publish.deck import build_deck
 from publish.fonts import drawable, register
 from publish.model import load_content
+from publish.model.load import DIRECTION_OVERRIDES
 from publish.paper import build_cards
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -31,7 +32,8 @@ EPOCH = 1_700_000_000
 # Text that means something to ReportLab's paragraph parser, to HTML or to Anki's templates and players.
 LOOK_ALIKES = ["<", ">", "&", '"', "'", "<b>", "</i>", "<br/>", "<script>alert(1)</script>", "&amp;", "&lt;",
                "&#91;", "{{", "}}", "{{Front}}", "{{c1::x}}", "[sound:x]", "[latex]x[/latex]", "::", "<!--", "]]>"]
-DRAWABLE = sorted(chr(c) for c in drawable() if unicodedata.category(chr(c)) != "Cc")
+DRAWABLE = sorted(chr(c) for c in drawable()
+                  if unicodedata.category(chr(c)) != "Cc" and chr(c) not in DIRECTION_OVERRIDES)
 WORD = st.one_of(st.sampled_from(LOOK_ALIKES), st.text(st.sampled_from(DRAWABLE), min_size=1, max_size=8))
 TEXT = st.lists(WORD, min_size=1, max_size=5).map(" ".join).filter(str.strip)
 

@@ -224,6 +224,9 @@ def _describe(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
+DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _check_drawable(src: Source) -> Iterator[Problem]:
     def walk(node, path):
         if isinstance(node, dict):
@@ -237,6 +240,10 @@ def _check_drawable(src: Source) -> Iterator[Problem]:
             if bad:
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" if c.isprintable() else f"U+{ord(c):04X}" for c in bad[:5])
                 yield src.problem(path, f"the booklet fonts cannot draw {shown}; replace or remove it")
+            turned = sorted({f"U+{ord(c):04X}" for c in node if c in DIRECTION_OVERRIDES})
+            if turned:
+                yield src.problem(path, f"invisible text-direction control {', '.join(turned)} would reverse how "
+                                        "the text shows on cards; delete it")
     yield from walk(src.data, ())
 
 
