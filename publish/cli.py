@@ -21,7 +21,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.files and args.command != "preflight":
+        parser.error(f"'{args.command}' takes no file names (only 'preflight' does)")
     started = time.perf_counter()
     if args.command == "schema":
         from .model.docs import schema_markdown

@@ -227,3 +227,9 @@ def test_readme_documents_the_content_format_as_the_schema_says():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     generated = run_cli("schema").stdout
     assert generated.strip() in readme
+
+
+def test_file_names_are_refused_outside_preflight():
+    result = run_cli("check", "stray.pdf")
+    assert result.returncode == 2
+    assert "'check' takes no file names" in result.stderr
