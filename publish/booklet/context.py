@@ -13,28 +13,23 @@ from .styles import Styles
 
 
 class Art:
-    """The body-map figures, drawn once per build and shared by both trim sizes."""
+    """The body-map figures the booklet uses. Each is drawn once while figures.drawn_once() is active
+    (build_booklets keeps it active), so both trim sizes and the deck share the same drawings."""
 
     def __init__(self, content: Content):
         self.content = content
-        self._cache: dict[tuple, Drawing] = {}
-
-    def _get(self, key: tuple, make) -> Drawing:
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
 
     def referral(self, spot: Spot) -> Drawing:
-        return self._get(("referral", spot.number), lambda: figures.referral_figure(self.content, spot, key=False))
+        return figures.referral_figure(self.content, spot, key=False)
 
     def locator(self, spot: Spot) -> Drawing:
-        return self._get(("locator", spot.number), lambda: figures.locator_figure(self.content, spot))
+        return figures.locator_figure(self.content, spot)
 
     def overview(self) -> Drawing:
-        return self._get(("overview",), lambda: figures.overview_map(self.content))
+        return figures.overview_map(self.content)
 
     def legend(self) -> Drawing:
-        return self._get(("legend",), figures.legend)
+        return figures.legend()
 
     def draw_all(self) -> None:
         """Draw every figure the booklet uses now, not on first use."""

@@ -14,6 +14,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__
 from ..errors import BuildError
+from ..figures import drawn_once
 from ..fonts import register
 from ..model import Content
 from ..parallel import run_all
@@ -63,10 +64,11 @@ def build_booklets(content: Content, dest: Path, *, epoch: int | None, finish: F
         epoch = calendar.timegm(content.book.date.timetuple())
     result = BookletResult()
     art = Art(content)
-    with timed(result.timings, "figures"):
-        art.draw_all()      # before forking: both trims, and the deck after them, use these drawings
-    made = run_all([partial(_trim, content, trim, art, epoch, dest / f"perfect-spots-{trim.slug}.pdf", finish)
-                    for trim in TRIMS])
+    with drawn_once():
+        with timed(result.timings, "figures"):
+            art.draw_all()      # before forking: both trims, and the deck after them, use these drawings
+        made = run_all([partial(_trim, content, trim, art, epoch, dest / f"perfect-spots-{trim.slug}.pdf",
+                                finish) for trim in TRIMS])
     for trim, (files, count, spot_pages, timings) in zip(TRIMS, made):
         result.files += files
         result.timings.update(timings)
