@@ -18,7 +18,7 @@ import yaml
 
 from publish.build import build
 from publish.consistency.compare import split
-from publish.deck.study import study_notes
+from publish.study import study_notes
 from publish.model import load_content
 from publish.paper.document import write_cards
 from publish.paper.sheet import PAPERS

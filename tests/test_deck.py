@@ -367,7 +367,7 @@ def test_reimport_updates_notes_and_keeps_reviews(tmp_path):
 
 def test_card_definitions_need_no_anki_packaging():
     """Paper flashcards reuse the card definitions, so they must load without genanki."""
-    code = "import sys, publish.deck.study; print('genanki' in sys.modules)"
+    code = "import sys, publish.study; print('genanki' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -1,8 +1,7 @@
-"""The Anki deck: study notes from the content model (cards, kinds, study), packaged with genanki.
+"""The Anki deck: the study notes (publish/study/) packaged with genanki.
 
-Card definitions (cards.py, kinds.py, spot_notes.py, topic_notes.py, study.py) are plain data
-shared with any other card renderer; html.py, notetypes.py, style.py, media.py, package.py and
-apkg.py turn them into Anki note types, fields and a reproducible .apkg.
+html.py, notetypes.py, style.py, media.py, package.py and apkg.py turn the renderer-neutral
+notes into Anki note types, fields and a reproducible .apkg.
 """
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Content
-from .study import study_notes
+from ..study import study_notes
 
 FILE_NAME = "perfect-spots.apkg"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from .cards import Entry, FactKind, Item
+from ..study.cards import Entry, FactKind, Item
 
 
 def escape(text: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..figures import media_name, svg_bytes
-from .cards import Figure
+from ..study.cards import Figure
 
 
 class Media:

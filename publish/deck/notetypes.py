@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import genanki
 
-from .cards import NoteKind
-from .kinds import CONDITION, REGION, SPOT
+from ..study.cards import NoteKind
+from ..study.kinds import CONDITION, REGION, SPOT
 from .style import CSS
 
 

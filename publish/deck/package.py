@@ -7,7 +7,7 @@ import genanki
 
 from ..model import Book
 from .apkg import write_apkg
-from .cards import Note
+from ..study.cards import Note
 from .html import escape, fact_html, image_html
 from .media import Media
 from .notetypes import NOTE_TYPES, NoteType

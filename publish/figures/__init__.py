@@ -6,7 +6,7 @@ drawing between renderers within a build: once.py.
 """
 from . import legend as _legend, locator as _locator, overview as _overview, referral as _referral
 from .export import media_name, svg_bytes
-from .once import drawn_once, once
+from .store import drawn_once, once
 
 referral_figure = once(_referral.referral_figure)
 locator_figure = once(_locator.locator_figure)

@@ -1,4 +1,4 @@
-"""Print-and-cut flashcards: the Anki deck's cards (publish/deck/study.py) laid out on A4 and US
+"""Print-and-cut flashcards: the Anki deck's cards (publish/study/) laid out on A4 and US
 Letter sheets for duplex printing. sheet.py places them, card.py draws one card, document.py
 writes the PDF."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..deck.study import study_notes
+from ..study import study_notes
 from ..model import Content
 from .document import write_cards
 from .sheet import PAPERS

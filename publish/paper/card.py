@@ -1,6 +1,6 @@
 """One card drawn into its place on a sheet: the question on the front; on the back the answer,
 then as many of the answer's figures as fit at a legible size. Both sides come from the same
-card definitions as the Anki deck (publish/deck/cards.py); only the layout is paper's own."""
+card definitions as the Anki deck (publish/study/); only the layout is paper's own."""
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
@@ -9,8 +9,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from ..deck.cards import Card, Entry, FactKind, Item, Note
-from ..deck.kinds import SPOT
+from ..study.cards import Card, Entry, FactKind, Item, Note
+from ..study.kinds import SPOT
 from ..errors import BuildError
 from . import styles
 from .forms import Figures

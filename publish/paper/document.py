@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from .. import __version__
-from ..deck.cards import Note
+from ..study.cards import Note
 from ..fonts import register
 from ..model import Book
 from ..pdf_dates import fix_date

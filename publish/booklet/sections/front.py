@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ...deck.study import study_notes
+from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
 from ..pages import OUTER
@@ -136,4 +136,4 @@ def how_to_use(ctx: Context) -> list[Flowable]:
 
 def _card_count(ctx: Context) -> int:
     """Cards in the deck built from the same content (and printed on the paper cards)."""
-    return sum(len(note.cards) for note in study_notes(ctx.content))
+    return card_count(ctx.content)

@@ -15,3 +15,8 @@ def study_notes(content: Content, spot_pages: dict[int, int] | None = None) -> t
     notes += [condition_note(content, c, pages, spot_map) for c in content.conditions.values()]
     notes += [region_note(content, r, pages, spot_map) for r in content.regions.values()]
     return tuple(n for n in notes if n is not None)
+
+
+def card_count(content: Content) -> int:
+    """Cards in the deck built from `content` (and printed on the paper cards)."""
+    return sum(len(note.cards) for note in study_notes(content))
