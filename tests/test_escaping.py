@@ -23,7 +23,7 @@ from publish.booklet.pages import A5
 from publish.deck import build_deck
 from publish.fonts import drawable, register
 from publish.model import load_content
-from publish.model.load import DIRECTION_OVERRIDES
+from publish.model.checks import DIRECTION_OVERRIDES
 from publish.paper import build_cards
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"

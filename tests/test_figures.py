@@ -21,7 +21,7 @@ from publish.figures.locator import locator_layout
 from publish.figures.overview import map_position
 from publish.figures.referral import referral_layout, referral_views
 from publish.figures.views import VIEWS, outline
-from publish.model.load import load_content
+from publish.model import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect
 
 from ..fonts import register
-from ..model.load import Content
+from ..model import Content
 from ..model.schema import Spot
 from . import labels, style
 from .layout import TITLE_SPACE

@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing
 
 from ..fonts import register
-from ..model.load import Content
+from ..model import Content
 from ..model.schema import Spot
 from . import style
 from .layout import full, side_by_side, titles

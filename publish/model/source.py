@@ -240,3 +240,11 @@ def _plain_yaml_message(exc: yaml.MarkedYAMLError) -> str:
     elif "expected <block end>" in problem:
         text += "; check the indentation of this line and the line above, and that quotes are closed"
     return text
+
+
+def display_path(path: Path) -> str:
+    """The path as the user typed it relative to here, if it is under here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

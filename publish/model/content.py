@@ -1,0 +1,35 @@
+"""The Content aggregate: every validated file of a content folder, cross-referenced."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .schema import Book, Condition, Reference, Region, Spot, Term
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the renderers need, validated and cross-referenced."""
+
+    book: Book
+    regions: Mapping[str, Region]
+    conditions: Mapping[str, Condition]
+    references: Mapping[str, Reference]
+    glossary: tuple[Term, ...]
+    spots: tuple[Spot, ...]
+
+    def spot(self, number: int) -> Spot:
+        return next(s for s in self.spots if s.number == number)
+
+    def spots_for_region(self, region_id: str) -> tuple[tuple[Spot, str], ...]:
+        """(spot, 'essential' | 'spillover') for every spot that refers pain to the region."""
+        out = []
+        for s in self.spots:
+            if region_id in s.pain.essential:
+                out.append((s, "essential"))
+            elif region_id in s.pain.spillover:
+                out.append((s, "spillover"))
+        return tuple(out)
+
+    def spots_for_condition(self, condition_id: str) -> tuple[Spot, ...]:
+        return tuple(s for s in self.spots if condition_id in s.conditions)
