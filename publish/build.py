@@ -1,39 +1,74 @@
-"""Render into a staging folder, check the results, then move them into place together.
-
-Nothing under `out` changes unless every requested output was produced: a crash, an
-error or Ctrl-C part-way leaves the previous build exactly as it was.
+"""A build, in the manner of a static site generator's: gather what is asked for, render each unit
+into a staging folder (reusing kept outputs whose inputs did not change), check what was made, and
+move it all into place at once (staging.py). Nothing under `out` changes unless every requested output
+was produced: a crash, an error or Ctrl-C part-way leaves the previous build exactly as it was.
 """
 from __future__ import annotations
 
 import calendar
-import fcntl
 import os
-import shutil
-import signal
 import subprocess
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
 from .cache import OutputCache, inputs_key
-from .errors import BuildError
-from .figures import drawn_once
+from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, TRIMS, Trim
+from .figures import FigureStore
 from .model import Content
 from .parallel import run_all
+from .staging import move_into_place, staging_folder
 from .stopwatch import timed
 
-# A build renders into out/.staging-PID while it holds a lock on `out` (a second build into the same
-# folder is refused); the journal there lists the outputs once all of them are made and checked.
-STAGING = ".staging-"
-JOURNAL = "MOVING"
-HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+class Target(StrEnum):
+    """What a build is asked for: the booklet, the deck (with the paper cards), or both."""
+
+    BOOKLET = "booklet"
+    DECK = "deck"
+    ALL = "all"
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return {"booklet": ("booklet",), "deck": ("cards",), "all": ("booklet", "cards")}[self.value]
+
+
+@dataclass
+class BookletUnit:
+    """Every trim with its print editions; the page-number trim's page count and each spot's first page."""
+
+    files: list[Path]
+    pages: int
+    spot_pages: dict[int, int]
+
+    def to_json(self) -> dict:
+        return {"pages": self.pages, "spot_pages": {str(n): p for n, p in self.spot_pages.items()}}
+
+    @classmethod
+    def from_json(cls, files: list[Path], facts: dict) -> BookletUnit:
+        return cls(files, facts["pages"], {int(n): p for n, p in facts["spot_pages"].items()})
+
+
+@dataclass
+class CardsUnit:
+    """The Anki deck and the paper cards."""
+
+    files: list[Path]
+    cards: int
+
+    def to_json(self) -> dict:
+        return {"cards": self.cards}
+
+    @classmethod
+    def from_json(cls, files: list[Path], facts: dict) -> CardsUnit:
+        return cls(files, facts["cards"])
 
 
 @dataclass
 class Report:
     """What a build produced, for the summary line and for later stages, and the seconds each stage
-    took (the two booklet trims, each with its print editions and preflight, run side by side)."""
+    took (the booklet trims, each with its print editions and preflight, run side by side)."""
 
     files: list[Path] = field(default_factory=list)
     pages: int = 0
@@ -72,191 +107,109 @@ def source_epoch(content_dir: Path) -> int | None:
     return int(committed)
 
 
-@drawn_once()   # each figure is drawn once, for the booklet, the deck and the cards
-def build(content: Content, command: str, out: Path, content_dir: Path) -> Report:
-    """Build `command` ('booklet', 'deck' or 'all') from `content` into `out`, atomically."""
-    if out.exists() and not out.is_dir():
-        raise BuildError(f"{out} is a file, not a folder; give --out a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    lock = _lock(out)
-    staging = out / f"{STAGING}{os.getpid()}"
+def build(content: Content, target: Target | str, out: Path, content_dir: Path) -> Report:
+    """Build `target` from `content` into `out`, atomically."""
+    units = Target(target).units
     report = Report()
-    try:
-        _recover(out)
-        staging.mkdir()
+    with staging_folder(out) as staging:
         epoch = source_epoch(content_dir)
         dated = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())  # as renderers do
         cache = OutputCache(out, inputs_key(content_dir, dated))
-        made: list[tuple[str, dict, object]] = []     # units made now, kept once they are in place
-        if command in ("booklet", "all"):
-            booklet = _unit(cache, "booklet", staging, None, made,
-                            partial(_booklet, content, staging / "booklet", epoch, report.timings))
-            report.files += booklet["files"]
-            report.pages = booklet["pages"]
-            report.spot_pages = {int(n): page for n, page in booklet["spot_pages"].items()}
-        if command in ("deck", "all"):
-            cards = _unit(cache, "cards", staging, sorted(report.spot_pages.items()), made,
-                          partial(_cards, content, staging, epoch, report.spot_pages, report.timings))
-            report.files += cards["files"]
-            report.cards = cards["cards"]
-        _move_into_place(staging, out, report.files)
-        for unit, facts, extra in made:
-            cache.store(unit, out, [out / f.relative_to(staging) for f in facts["files"]], facts, extra)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        os.close(lock)
-    report.files = [out / f.relative_to(staging) for f in report.files]
+        renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
+        made: list[tuple[str, BookletUnit | CardsUnit, object]] = []   # units made now, kept once in place
+        if "booklet" in units:
+            booklet = _unit(cache, "booklet", staging, None, made, BookletUnit, renderer.booklet)
+            report.files += booklet.files
+            report.pages, report.spot_pages = booklet.pages, booklet.spot_pages
+        if "cards" in units:
+            pages = report.spot_pages
+            cards = _unit(cache, "cards", staging, sorted(pages.items()), made, CardsUnit,
+                          partial(renderer.cards, pages))
+            report.files += cards.files
+            report.cards = cards.cards
+        move_into_place(staging, out, report.files)
+        for name, unit, extra in made:
+            cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
+        report.files = [out / f.relative_to(staging) for f in report.files]
     return report
 
 
-PRINT_SHEETS = {"perfect-spots-a5.pdf": ("perfect-spots-a5-on-a4.pdf", "A4"),
-                "perfect-spots-half-letter.pdf": ("perfect-spots-half-letter-on-letter.pdf", "Letter")}
-BLEED_EDITIONS = {"perfect-spots-a5.pdf": "perfect-spots-a5-bleed.pdf"}
+def _unit(cache: OutputCache, name: str, staging: Path, extra: object, made: list, kind, make):
+    """A unit kept from an earlier build when nothing it is made from has changed, else made now
+    (and listed in `made`)."""
+    kept = cache.fetch(name, staging, extra)
+    if kept is not None:
+        return kind.from_json(kept.pop("files"), kept)
+    unit = make()
+    made.append((name, unit, extra))
+    return unit
 
 
-def finish_trim(reader: Path, timings: dict[str, float]) -> list[Path]:
-    """A reader PDF's print editions: saddle-stitch sheets for home printing and, for A5, the bleed
-    edition for print shops; then preflight of all of them. Runs in the trim's own process."""
-    from .printing.bleed import add_bleed
-    from .printing.imposition import impose
+@dataclass
+class Renderer:
+    """Renders the units of one build into `staging`. Every figure a unit needs is drawn into the
+    shared store before the unit's work is forked, so each distinct figure is drawn once."""
 
-    trim = reader.stem.removeprefix("perfect-spots-")
-    sheets, paper = PRINT_SHEETS[reader.name]
-    made = [reader.with_name(sheets)]
-    with timed(timings, f"print editions {trim}"):
-        impose(reader, made[0], paper)
-        if reader.name in BLEED_EDITIONS:
-            made.append(reader.with_name(BLEED_EDITIONS[reader.name]))
-            add_bleed(reader, made[-1])
-    with timed(timings, f"preflight {trim}"):
-        _preflight([reader, *made])
-    return made
+    content: Content
+    staging: Path
+    epoch: int | None
+    store: FigureStore
+    timings: dict[str, float]
 
+    def booklet(self) -> BookletUnit:
+        """Every trim with its print editions and preflight, each trim in its own process."""
+        from .booklet import prepare
 
-def _unit(cache: OutputCache, name: str, staging: Path, extra: object, made: list, make) -> dict:
-    """A unit's facts ('files' and what the report needs): kept from an earlier build when nothing it
-    is made from has changed, else made now (and listed in `made`)."""
-    facts = cache.fetch(name, staging, extra)
-    if facts is None:
-        facts = make()
-        made.append((name, facts, extra))
-    return facts
+        with timed(self.timings, "figures"):
+            art = prepare(self.content, self.store)
+        results = run_all([partial(self._trim, trim, art) for trim in TRIMS])
+        files: list[Path] = []
+        for trim, (made, trim_result) in zip(TRIMS, results):
+            files += made
+            self.timings.update(trim_result.timings)
+        main = results[TRIMS.index(PAGE_TRIM)][1]
+        return BookletUnit(files, main.pages, main.spot_pages)
 
+    def _trim(self, trim: Trim, art):
+        from .booklet import write_trim
+        from .booklet.pages import Trim as LaidOutTrim
+        from .printing import preflight_all, print_editions
 
-def _booklet(content: Content, folder: Path, epoch: int | None, timings: dict[str, float]) -> dict:
-    """Both trims with their print editions, each trim in its own process."""
-    from .booklet import build_booklets
+        result = write_trim(self.content, LaidOutTrim.of(trim), art, self.epoch,
+                            self.staging / BOOKLET_DIR / trim.reader_file)
+        made = [result.path, *print_editions(trim, result.path, result.timings)]
+        with timed(result.timings, f"preflight {trim.slug}"):
+            preflight_all(made)
+        return made, result
 
-    booklets = build_booklets(content, folder, epoch=epoch, finish=finish_trim)
-    timings.update(booklets.timings)
-    return {"files": booklets.files, "pages": booklets.pages, "spot_pages": booklets.spot_pages}
+    def cards(self, spot_pages: dict[int, int]) -> CardsUnit:
+        """The Anki deck and the paper cards, side by side."""
+        from .study import figure_keys, study_notes
 
+        with timed(self.timings, "card figures"):
+            self.store.draw_all(figure_keys(study_notes(self.content)))
+        (deck, count, deck_timings), (paper, paper_timings) = run_all([
+            partial(self._deck, spot_pages), partial(self._paper_cards, spot_pages)])
+        self.timings.update(deck_timings | paper_timings)
+        return CardsUnit(deck + paper, count)
 
-def _cards(content: Content, staging: Path, epoch: int | None, spot_pages: dict[int, int],
-           timings: dict[str, float]) -> dict:
-    """The Anki deck and the paper cards, side by side."""
-    (deck, cards, deck_timings), (paper, paper_timings) = run_all([
-        partial(_deck, content, staging / "deck", epoch, spot_pages),
-        partial(_paper_cards, content, staging / "cards", epoch, spot_pages)])
-    timings.update(deck_timings | paper_timings)
-    return {"files": deck + paper, "cards": cards}
+    def _deck(self, spot_pages: dict[int, int]):
+        from .deck import build_deck
 
+        timings: dict[str, float] = {}
+        with timed(timings, "deck"):
+            deck = build_deck(self.content, self.staging / DECK_DIR, epoch=self.epoch,
+                              spot_pages=spot_pages or None, store=self.store)
+        return deck.files, deck.cards, timings
 
-def _deck(content: Content, folder: Path, epoch: int | None, spot_pages: dict[int, int]):
-    """The Anki deck: (files, cards, timings)."""
-    from .deck import build_deck
+    def _paper_cards(self, spot_pages: dict[int, int]):
+        from .paper import build_cards
+        from .printing import preflight_all
 
-    timings: dict[str, float] = {}
-    with timed(timings, "deck"):
-        deck = build_deck(content, folder, epoch=epoch, spot_pages=spot_pages or None)
-    return deck.files, deck.cards, timings
-
-
-def _paper_cards(content: Content, folder: Path, epoch: int | None, spot_pages: dict[int, int]):
-    """The print-and-cut cards, preflighted: (files, timings)."""
-    from .paper import build_cards
-
-    timings: dict[str, float] = {}
-    with timed(timings, "paper cards"):
-        files = build_cards(content, folder, epoch=epoch, spot_pages=spot_pages or None).files
-    with timed(timings, "preflight cards"):
-        _preflight(files)
-    return files, timings
-
-
-def _preflight(pdfs: list[Path]) -> None:
-    from .printing.preflight import preflight
-
-    failed = [str(r) for r in map(preflight, pdfs) if not r.ok]
-    if failed:
-        raise BuildError("preflight failed:\n" + "\n".join(failed))
-
-
-def _move_into_place(staging: Path, out: Path, files: list[Path]) -> None:
-    """Move `files` into place as one set. Once the journal naming them is on disk, Ctrl-C, kill and
-    hang-up wait until the last file is in; if the build dies harder (SIGKILL, power cut), the next
-    build finishes the move before it starts (_recover)."""
-    names = [f.relative_to(staging).as_posix() for f in files]
-    for target in (out / name for name in names):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_dir():
-            raise BuildError(f"{target} is a folder; move it away so the build can put its file there")
-        if target.parent.stat().st_dev != staging.stat().st_dev:
-            raise BuildError(f"{target.parent} is on another disk than {out}, so its files cannot be "
-                             "swapped in one step; make it a plain folder")
-    for f in files:
-        _fsync(f)
-    with _signals_held():
-        draft = staging / (JOURNAL + ".part")
-        draft.write_text("".join(name + "\n" for name in names), encoding="utf-8")
-        _fsync(draft)
-        os.replace(draft, staging / JOURNAL)
-        _fsync(staging)
-        _move(staging, out, names)
-
-
-def _lock(out: Path) -> int:
-    """Hold `out` for this build alone: an flock on the folder, which the system drops if the process dies."""
-    fd = os.open(out, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise BuildError(f"another build is writing to {out}; run this one again when it has finished") from None
-    return fd
-
-
-def _recover(out: Path) -> None:
-    """Clear up after builds that were killed: finish moving a set whose journal was written, drop the rest."""
-    for staging in sorted(out.glob(STAGING + "*")):
-        journal = staging / JOURNAL
-        if journal.is_file():
-            with _signals_held():
-                _move(staging, out, journal.read_text(encoding="utf-8").splitlines())
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _move(staging: Path, out: Path, names: list[str]) -> None:
-    """Rename each named file from `staging` over its place in `out`; a file already moved is skipped."""
-    for name in names:
-        if (staging / name).is_file():
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, out / name)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def _signals_held():
-    """Hold Ctrl-C, kill and hang-up until the block is done; they take effect as it ends."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        timings: dict[str, float] = {}
+        with timed(timings, "paper cards"):
+            files = build_cards(self.content, self.staging / CARDS_DIR, epoch=self.epoch,
+                                spot_pages=spot_pages or None, store=self.store).files
+        with timed(timings, "preflight cards"):
+            preflight_all(files)
+        return files, timings

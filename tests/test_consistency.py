@@ -21,7 +21,8 @@ from publish.consistency.compare import split
 from publish.study import study_notes
 from publish.model import load_content
 from publish.paper.document import write_cards
-from publish.paper.sheet import PAPERS
+from publish.editions import A4
+from publish.figures import FigureStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -144,8 +145,7 @@ def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, cont
     notes = list(study_notes(content, {s.number: 99 for s in content.spots}))
     last = notes[1].cards[-1]
     notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
-    a4 = next(p for p in PAPERS if p.slug == "a4")
-    write_cards(tuple(notes), content.book, a4, out / "cards" / "perfect-spots-cards-a4.pdf", 0)
+    write_cards(tuple(notes), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, FigureStore(content))
 
     lines = reported(check(out))
     assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines

@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish.booklet.document import Art, lay_out
-from publish.booklet.pages import A5
+from publish.booklet.pages import Trim
+from publish.editions import A5 as A5_EDITION
+from publish.figures import FigureStore
 from publish.deck import build_deck
 from publish.fonts import drawable, register
 from publish.model import load_content
@@ -88,7 +90,7 @@ def booklet_text(content_dir: Path) -> str:
     """The A5 booklet's text."""
     register()
     content = load_content(content_dir)
-    return pdf_text(lay_out(content, A5, Art(content), EPOCH).pdf)
+    return pdf_text(lay_out(content, Trim.of(A5_EDITION), Art(FigureStore(content)), EPOCH).pdf)
 
 
 def flashcards_text(content_dir: Path, folder: Path) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from publish.build import JOURNAL, STAGING, _move_into_place
+from publish.staging import JOURNAL, STAGING, move_into_place
 
 ROOT = Path(__file__).resolve().parent.parent
 # The last good build and the one that is interrupted are dated differently, so every file differs between
@@ -118,7 +118,7 @@ def test_ctrl_c_while_moving_waits_until_the_whole_set_is_in_place(tmp_path, mon
 
     monkeypatch.setattr(os, "replace", rename_then_ctrl_c)
     with pytest.raises(KeyboardInterrupt):
-        _move_into_place(staging, out, [staging / name for name in names])
+        move_into_place(staging, out, [staging / name for name in names])
     assert {name: (out / name).read_bytes() for name in names} == dict.fromkeys(names, b"new")
 
 

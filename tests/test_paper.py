@@ -20,7 +20,8 @@ from publish.build import build
 from publish.errors import BuildError
 from publish.model import load_content
 from publish.paper import build_cards
-from publish.paper.sheet import PAPERS, Sheet
+from publish.editions import CARD_PAPERS as PAPERS
+from publish.paper.sheet import Sheet
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 MM = 72 / 25.4

@@ -7,6 +7,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from publish import fonts
+from publish.editions import A4, LETTER
 from publish.printing.bleed import add_bleed
 from publish.printing.imposition import impose
 from publish.printing.preflight import preflight
@@ -49,7 +50,7 @@ def printed_pages(path: Path) -> list[dict[str, int | None]]:
 @pytest.mark.parametrize("n", [4, 8, 44])
 def test_every_sheet_holds_the_right_pages_on_the_right_sides(tmp_path, n):
     sheets = tmp_path / "sheets.pdf"
-    impose(numbered_pdf(tmp_path / "reader.pdf", n), sheets, "A4")
+    impose(numbered_pdf(tmp_path / "reader.pdf", n), sheets, A4)
     sides = printed_pages(sheets)
     assert len(sides) == n // 2
     for s in range(n // 4):
@@ -63,7 +64,7 @@ def test_every_sheet_holds_the_right_pages_on_the_right_sides(tmp_path, n):
 
 def test_a_count_that_needs_padding_gets_blanks_before_the_back_cover(tmp_path):
     sheets = tmp_path / "sheets.pdf"
-    impose(numbered_pdf(tmp_path / "reader.pdf", 42), sheets, "A4")
+    impose(numbered_pdf(tmp_path / "reader.pdf", 42), sheets, A4)
     sides = printed_pages(sheets)
     assert len(sides) == 22  # 44 pages
     assert (sides[0]["left"], sides[0]["right"]) == (42, 1)  # back cover stays last, outside
@@ -76,7 +77,7 @@ def test_a_count_that_needs_padding_gets_blanks_before_the_back_cover(tmp_path):
 
 def test_sheets_are_landscape_with_pages_as_vector_forms_centred_on_the_fold(tmp_path):
     sheets = tmp_path / "sheets.pdf"
-    impose(numbered_pdf(tmp_path / "reader.pdf", 8, HALF_LETTER), sheets, "Letter")
+    impose(numbered_pdf(tmp_path / "reader.pdf", 8, HALF_LETTER), sheets, LETTER)
     with pikepdf.open(sheets) as pdf:
         assert pdf.Root.ViewerPreferences.Duplex == "/DuplexFlipShortEdge"
         assert pdf.Root.ViewerPreferences.PrintScaling == "/None"

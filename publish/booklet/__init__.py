@@ -1,8 +1,8 @@
 """The printable booklet (ReportLab): A5 and US half-letter reader PDFs from the content model.
 
-styles.py and text.py set type and escape content; pages.py holds trims and page templates;
+styles.py and text.py set type and escape content; pages.py holds margins and page templates (trim sizes: editions.py);
 sections/ builds each part; document.py lays it out until page references settle.
 """
-from .document import BookletResult, build_booklets
+from .document import BookletResult, TrimResult, build_booklets, prepare, write_trim
 
-__all__ = ["BookletResult", "build_booklets"]
+__all__ = ["BookletResult", "TrimResult", "build_booklets", "prepare", "write_trim"]

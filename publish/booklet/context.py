@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing
 
-from .. import figures
+from ..figures import FigureKey, FigureStore
 from ..model import Content, Spot
 from .pages import Trim
 from .refs import Chapter, Pages
@@ -13,29 +13,29 @@ from .styles import Styles
 
 
 class Art:
-    """The body-map figures the booklet uses. Each is drawn once while figures.drawn_once() is active
-    (build_booklets keeps it active), so both trim sizes and the deck share the same drawings."""
+    """The body-map figures the booklet uses, from the build's figure store (shared with the deck
+    and the paper cards)."""
 
-    def __init__(self, content: Content):
-        self.content = content
+    def __init__(self, store: FigureStore):
+        self.store = store
 
     def referral(self, spot: Spot) -> Drawing:
-        return figures.referral_figure(self.content, spot, key=False)
+        return self.store.get(FigureKey.of("referral", spot.number, key=False))
 
     def locator(self, spot: Spot) -> Drawing:
-        return figures.locator_figure(self.content, spot)
+        return self.store.get(FigureKey.of("locator", spot.number))
 
     def overview(self) -> Drawing:
-        return figures.overview_map(self.content)
+        return self.store.get(FigureKey.of("overview"))
 
     def legend(self) -> Drawing:
-        return figures.legend()
+        return self.store.get(FigureKey.of("legend"))
 
     def draw_all(self) -> None:
         """Draw every figure the booklet uses now, not on first use."""
         self.overview()
         self.legend()
-        for spot in self.content.spots:
+        for spot in self.store.content.spots:
             self.referral(spot)
             if spot.locator:
                 self.locator(spot)

@@ -1,9 +1,8 @@
-"""Assemble the booklet, lay it out until every page reference is right, and write both trim sizes."""
+"""Assemble the booklet, lay it out until every page reference is right, and write each trim size."""
 from __future__ import annotations
 
 import calendar
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -13,16 +12,17 @@ from reportlab.platypus import BaseDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import __version__
+from ..editions import PAGE_TRIM
 from ..errors import BuildError
-from ..figures import drawn_once
+from ..figures import FigureStore
 from ..fonts import register
 from ..model import Content
 from ..parallel import run_all
-from ..pdf_dates import fix_date
+from ..rl_internals import block_name, fix_date, set_dry, skip_save, text_cursor
 from ..stopwatch import timed
 from .context import Art, Context
 from .flowables import Deferred
-from .pages import A5, TRIMS, Trim, templates
+from .pages import TRIMS, Trim, templates
 from .refs import Pages
 from .sections import chapters, story
 from .sections.back import NOTES
@@ -34,14 +34,30 @@ MIN_NOTES_PAGES = 2
 
 
 @dataclass
+class TrimResult:
+    """One trim's reader edition: its file, page count, each spot's first page, and the seconds it took."""
+
+    path: Path
+    pages: int
+    spot_pages: dict[int, int]
+    timings: dict[str, float]
+
+
+@dataclass
 class BookletResult:
-    """What build_booklets wrote: the files, the A5 page count, each spot's first A5 page, and
-    the seconds each trim's layout (and its `finish` stages) took."""
+    """What build_booklets wrote: the files, and each trim's result by slug."""
 
     files: list[Path] = field(default_factory=list)
-    pages: int = 0
-    spot_pages: dict[int, int] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
+    trims: dict[str, TrimResult] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        """Pages of the trim the cards quote page numbers from."""
+        return self.trims[PAGE_TRIM.slug].pages
+
+    @property
+    def spot_pages(self) -> dict[int, int]:
+        return self.trims[PAGE_TRIM.slug].spot_pages
 
 
 @dataclass(frozen=True)
@@ -51,40 +67,34 @@ class Layout:
     page_count: int
 
 
-Finish = Callable[[Path, dict[str, float]], list[Path]]
-
-
-def build_booklets(content: Content, dest: Path, *, epoch: int | None, finish: Finish | None = None) -> BookletResult:
-    """Write dest/perfect-spots-a5.pdf and dest/perfect-spots-half-letter.pdf, the two trims side by side
-    in forked processes. `finish(pdf, timings)` runs in a trim's process once its PDF is written and
-    returns the further files it made from it (print editions), adding its stages' times to `timings`."""
+def prepare(content: Content, store: FigureStore | None = None) -> Art:
+    """Fonts registered and every figure the booklet uses drawn: call before forking, so that the
+    trims (and the deck after them) share the drawings."""
     register()
-    dest.mkdir(parents=True, exist_ok=True)
+    art = Art(store or FigureStore(content))
+    art.draw_all()
+    return art
+
+
+def write_trim(content: Content, trim: Trim, art: Art, epoch: int | None, path: Path) -> TrimResult:
+    """Lay out one trim and write its reader edition to `path`."""
     if epoch is None:
         epoch = calendar.timegm(content.book.date.timetuple())
-    result = BookletResult()
-    art = Art(content)
-    with drawn_once():
-        with timed(result.timings, "figures"):
-            art.draw_all()      # before forking: both trims, and the deck after them, use these drawings
-        made = run_all([partial(_trim, content, trim, art, epoch, dest / f"perfect-spots-{trim.slug}.pdf",
-                                finish) for trim in TRIMS])
-    for trim, (files, count, spot_pages, timings) in zip(TRIMS, made):
-        result.files += files
-        result.timings.update(timings)
-        if trim is A5:
-            result.pages, result.spot_pages = count, spot_pages
-    return result
-
-
-def _trim(content: Content, trim: Trim, art: Art, epoch: int, path: Path, finish: Finish | None):
-    """One trim size: lay it out, write it, finish it; what the parent process needs back."""
     timings: dict[str, float] = {}
     with timed(timings, f"booklet {trim.slug}"):
         layout = lay_out(content, trim, art, epoch)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(layout.pdf)
-    files = [path] + (finish(path, timings) if finish else [])
-    return files, layout.page_count, {s.number: layout.pages[spot_key(s)] for s in content.spots}, timings
+    spot_pages = {s.number: layout.pages[spot_key(s)] for s in content.spots}
+    return TrimResult(path, layout.page_count, spot_pages, timings)
+
+
+def build_booklets(content: Content, dest: Path, *, epoch: int | None,
+                   store: FigureStore | None = None) -> BookletResult:
+    """Every trim's reader edition in `dest`, side by side in forked processes."""
+    art = prepare(content, store)
+    made = run_all([partial(write_trim, content, trim, art, epoch, dest / trim.reader_file) for trim in TRIMS])
+    return BookletResult([r.path for r in made], {trim.slug: r for trim, r in zip(TRIMS, made)})
 
 
 def notes_needed(pages_before: int, back_pages: int = 1) -> int:
@@ -129,7 +139,7 @@ def _render(ctx: Context, epoch: int, *, dry: bool = False) -> tuple[bytes | Non
 def _too_large(ctx: Context, doc: BookletDoc) -> str:
     """What did not fit, where, and by how much."""
     block = doc.handling
-    name = getattr(block, "block", "a table or box")
+    name = block_name(block)
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
     tall = block.wrap(width, height)[1] if block is not None else 0
     return (f"{doc.section[:1].upper()}{doc.section[1:]}: {name} is {tall:.0f} pt tall, more than a whole "
@@ -156,7 +166,8 @@ class BookletDoc(BaseDocTemplate):
         self.section = "the front matter"
         self.handling = None
         self.dry = dry
-        self._doSave = not dry
+        if dry:
+            skip_save(self)
 
     def build(self, flowables):
         super().build(flowables, canvasmaker=self._canvas)
@@ -164,7 +175,7 @@ class BookletDoc(BaseDocTemplate):
     def _canvas(self, *args, **kwargs) -> Canvas:
         canv = Canvas(*args, **kwargs)
         fix_date(canv, self.epoch)
-        canv.dry = self.dry
+        set_dry(canv, self.dry)
         return canv
 
     def handle_flowable(self, flowables):
@@ -182,8 +193,8 @@ class BookletDoc(BaseDocTemplate):
         page = canv.getPageNumber()
         if not self.ctx.page.record(key, page):
             return
-        where = canv._curr_tx_info
-        canv.bookmarkHorizontal(key, where["cur_x"], where["cur_y"] + where["leading"])
+        x, y, leading = text_cursor(canv)
+        canv.bookmarkHorizontal(key, x, y + leading)
         chapter = self.chapters.get(key)
         if chapter is not None:
             canv.addOutlineEntry(chapter.title, key, chapter.level)

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..figures import style as figure_style
+from ..rl_internals import is_dry, name_block
 from .styles import RULE, SANS
 
 LINE_SPACING = 8 * mm
@@ -27,7 +28,7 @@ class Section(ActionFlowable):
 
 def named(flowable: Flowable, block: str) -> Flowable:
     """Give a table or box a name for error messages ('its at-a-glance box is too tall')."""
-    flowable.block = block
+    name_block(flowable, block)
     return flowable
 
 
@@ -44,7 +45,7 @@ class Figure(Drawing):
     """A body-map drawing placed in the booklet; a dry layout pass (canvas.dry) leaves it undrawn."""
 
     def draw(self, *args, **kwargs):
-        if not getattr(self.canv, "dry", False):
+        if not is_dry(self.canv):
             super().draw(*args, **kwargs)
 
 

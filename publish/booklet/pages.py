@@ -6,14 +6,16 @@ that the print-shop edition's bleed has something to show.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from reportlab.lib.units import inch, mm
+from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate
 
+from .. import editions
+from ..editions import BLEED
+from ..rl_internals import move_frame
 from .styles import ACCENT, MUTED, RULE, SANS, SANS_BOLD, WHITE
 
-BLEED = 3 * mm
 INNER, OUTER, TOP, BOTTOM = 18 * mm, 13 * mm, 16 * mm, 16 * mm
 HEAD_BASELINE = 10 * mm        # from the top trim edge
 FOLIO_BASELINE = 9 * mm        # from the bottom trim edge
@@ -22,13 +24,12 @@ TAB_WIDTH, TAB_SLOTS = 9 * mm, 14
 
 
 @dataclass(frozen=True)
-class Trim:
-    """A page size the booklet is laid out for."""
+class Trim(editions.Trim):
+    """A trim size (editions.py) with the booklet's margins: where its text frames sit."""
 
-    name: str
-    slug: str
-    width: float
-    height: float
+    @classmethod
+    def of(cls, trim: editions.Trim) -> Trim:
+        return cls(**{f.name: getattr(trim, f.name) for f in fields(trim)})
 
     @property
     def frame_width(self) -> float:
@@ -43,9 +44,7 @@ class Trim:
         return INNER if page % 2 else OUTER
 
 
-A5 = Trim("A5", "a5", 148 * mm, 210 * mm)
-HALF_LETTER = Trim("US half-letter", "half-letter", 5.5 * inch, 8.5 * inch)
-TRIMS = (A5, HALF_LETTER)
+TRIMS = tuple(Trim.of(t) for t in editions.TRIMS)
 
 
 class MirroredTemplate(PageTemplate):
@@ -61,8 +60,7 @@ class MirroredTemplate(PageTemplate):
     def beforeDrawPage(self, canv, doc):
         x = self.trim.frame_x(doc.page)
         for frame in self.frames:
-            frame._x1 = x
-            frame._geom()
+            move_frame(frame, x)
             x += frame._width + COLUMN_GAP
 
     def afterDrawPage(self, canv, doc):

@@ -11,14 +11,13 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..deck import FILE_NAME
+from ..editions import CARD_PATHS, DECK_PATH, booklet_path
 from ..errors import BuildError
-from ..paper import PAPERS, file_name
 from .compare import Mismatch, booklet_and_deck, deck_and_paper
 
-BOOKLET = Path("booklet") / "perfect-spots-a5.pdf"     # the A5 edition: the deck's page numbers are its pages
-DECK = Path("deck") / FILE_NAME
-CARDS = [Path("cards") / file_name(paper.slug) for paper in PAPERS]
+BOOKLET = Path(booklet_path())     # the trim whose pages the deck's page numbers are
+DECK = Path(DECK_PATH)
+CARDS = [Path(p) for p in CARD_PATHS]
 UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError)
 
 

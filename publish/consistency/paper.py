@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ..paper.sheet import PAPERS, Rect, Sheet
+from ..editions import CARD_PAPERS
+from ..paper.sheet import Rect, Sheet
 from .pdftext import Char, flat, page_chars
 
 TOLERANCE = 1.0     # points, matching the page size to a paper
@@ -31,7 +32,7 @@ def read_paper(path: Path) -> list[PaperCard]:
     doc = pdfium.PdfDocument(str(path))
     try:
         width, height = doc[0].get_size()
-        paper = next((p for p in PAPERS if abs(p.width - width) < TOLERANCE and abs(p.height - height) < TOLERANCE),
+        paper = next((p for p in CARD_PAPERS if abs(p.width - width) < TOLERANCE and abs(p.height - height) < TOLERANCE),
                      None)
         if paper is None:
             raise ValueError(f"{path.name}: {width:.0f} x {height:.0f} pt is neither A4 nor US Letter")

@@ -9,11 +9,10 @@ import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..editions import DECK_FILE
+from ..figures import FigureStore
 from ..model import Content
 from ..study import study_notes
-
-FILE_NAME = "perfect-spots.apkg"
-
 
 @dataclass
 class DeckResult:
@@ -22,13 +21,15 @@ class DeckResult:
 
 
 def build_deck(content: Content, dest: Path, *, epoch: int | None = None,
-               spot_pages: dict[int, int] | None = None) -> DeckResult:
+               spot_pages: dict[int, int] | None = None,
+               store: FigureStore | None = None) -> DeckResult:
     """Write dest/perfect-spots.apkg. Notes are dated `epoch` (default: the book's date, 00:00 UTC),
     which must grow with every content change for Anki to update notes on re-import."""
     from .package import write_deck  # genanki is needed here only, not by the card definitions
 
     dest.mkdir(parents=True, exist_ok=True)
     timestamp = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())
-    path = dest / FILE_NAME
-    cards = write_deck(study_notes(content, spot_pages), content.book, path, timestamp)
+    path = dest / DECK_FILE
+    cards = write_deck(study_notes(content, spot_pages), content.book, path, timestamp,
+                       store or FigureStore(content))
     return DeckResult([path], cards)

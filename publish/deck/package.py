@@ -5,9 +5,10 @@ from pathlib import Path
 
 import genanki
 
+from ..figures import FigureStore
 from ..model import Book
-from .apkg import write_apkg
 from ..study.cards import Note
+from .apkg import write_apkg
 from .html import escape, fact_html, image_html
 from .media import Media
 from .notetypes import NOTE_TYPES, NoteType
@@ -17,9 +18,9 @@ DECK_ID = 1876431097  # Anki matches decks by name; genanki needs an id all the 
 GUID_NAMESPACE = "perfect-spots"
 
 
-def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int) -> int:
+def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, store: FigureStore) -> int:
     """Write `notes` as the deck's .apkg at `path`; returns the number of cards."""
-    media = Media()
+    media = Media(store)
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
     models = {key: note_type.model() for key, note_type in NOTE_TYPES.items()}
     for position, note in enumerate(notes, start=1):

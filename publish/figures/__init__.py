@@ -1,16 +1,10 @@
 """Body-map figures for the booklet and the deck, drawn as ReportLab Drawings from content geometry.
 
 Views and their frames: views.py (outline data in outlines/); the figures: referral.py,
-locator.py, overview.py, legend.py; SVG export and media names: export.py; sharing each
-drawing between renderers within a build: once.py.
+locator.py, overview.py, legend.py; SVG export and media names: export.py; one build's
+drawings, each made once and named by a key: store.py.
 """
-from . import legend as _legend, locator as _locator, overview as _overview, referral as _referral
 from .export import media_name, svg_bytes
-from .store import drawn_once, once
+from .store import FigureKey, FigureStore
 
-referral_figure = once(_referral.referral_figure)
-locator_figure = once(_locator.locator_figure)
-overview_map = once(_overview.overview_map)
-legend = once(_legend.legend)
-
-__all__ = ["referral_figure", "locator_figure", "overview_map", "legend", "svg_bytes", "media_name", "drawn_once"]
+__all__ = ["FigureKey", "FigureStore", "media_name", "svg_bytes"]

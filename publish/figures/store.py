@@ -1,50 +1,75 @@
-"""Each figure drawn once per build: while `drawn_once()` is active, asking again for the same
-figure of the same content returns the Drawing already made, so the booklet and the deck share it.
+"""One build's drawings, each made once and shared by every renderer.
 
-Drawings are treated as read-only once made (renderers wrap or translate copies, never edit them),
-so a shared drawing also measures its bounds once: every renderer asks for them, often repeatedly.
+Renderers and the study notes name a figure by a `FigureKey` (kind, spot, options); the build's
+`FigureStore` draws it on first request and hands out the same Drawing after that. The build asks
+the store for everything its outputs need before it forks, so the forked renderers only read.
+Drawings are read-only once made: renderers wrap or translate copies, never edit them.
 """
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TypeVar
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing
 
-F = TypeVar("F", bound=Callable[..., Drawing])
-
-_drawn: dict[tuple, tuple[tuple, Drawing]] | None = None
-
-
-@contextmanager
-def drawn_once() -> Iterator[None]:
-    """Share figures within this block (nested blocks share the outer block's figures)."""
-    global _drawn
-    outer = _drawn
-    _drawn = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _drawn = outer
+from ..model import Content
+from ..rl_internals import freeze_bounds
+from .legend import legend
+from .locator import locator_figure
+from .overview import overview_map
+from .referral import referral_figure
 
 
-def once(draw: F) -> F:
-    """`draw`, remembered per (content, spot, options) while drawn_once() is active."""
-    @functools.wraps(draw)
-    def remembered(*args, **options):
-        if _drawn is None:
-            return draw(*args, **options)
-        key = (draw.__name__, tuple(map(id, args)), tuple(sorted(options.items())))
-        if key not in _drawn:
-            drawing = draw(*args, **options)
-            _measure_once(drawing)
-            _drawn[key] = (args, drawing)   # args kept alive: their ids stay theirs
-        return _drawn[key][1]
-    return remembered
+@dataclass(frozen=True)
+class FigureKey:
+    """Names one drawing: `kind` is 'referral', 'locator', 'overview' or 'legend'; `spot` the spot
+    it shows (None for whole-body maps and the legend); `options` the drawing function's keywords."""
+
+    kind: str
+    spot: int | None = None
+    options: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, spot: int | None = None, **options: object) -> FigureKey:
+        return cls(kind, spot, tuple(sorted(options.items())))
 
 
-def _measure_once(drawing: Drawing) -> None:
-    bounds = drawing.getBounds()
-    object.__setattr__(drawing, "getBounds", lambda: bounds)   # past ReportLab's attribute checks
+class FigureStore:
+    """The drawings of one build, keyed by FigureKey; `drawn` counts the drawings made."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.drawn = 0
+        self._drawings: dict[FigureKey, Drawing] = {}
+
+    def get(self, key: FigureKey) -> Drawing:
+        drawing = self._drawings.get(key)
+        if drawing is None:
+            drawing = self._drawings[key] = self._draw(key)
+        return drawing
+
+    def draw_all(self, keys: Iterable[FigureKey]) -> None:
+        """Draw now every figure named by `keys` (before forking, so that children share them)."""
+        for key in keys:
+            self.get(key)
+
+    def _draw(self, key: FigureKey) -> Drawing:
+        options = dict(key.options)
+        if key.kind == "legend":
+            drawing = legend(**options)
+        elif key.kind == "overview":
+            drawing = overview_map(self.content, **options)
+        elif key.kind == "referral":
+            drawing = referral_figure(self.content, self._spot(key), **options)
+        elif key.kind == "locator":
+            drawing = locator_figure(self.content, self._spot(key), **options)
+        else:
+            raise ValueError(f"unknown figure kind '{key.kind}'")
+        self.drawn += 1
+        freeze_bounds(drawing)
+        return drawing
+
+    def _spot(self, key: FigureKey):
+        if key.spot is None:
+            raise ValueError(f"figure kind '{key.kind}' needs a spot")
+        return self.content.spot(key.spot)

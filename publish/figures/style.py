@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color, white
 
-MM = 72 / 25.4
+from ..editions import MM as MM  # figures measure in millimetres too
 
 SKIN = Color(0.984, 0.937, 0.894)          # light skin tone behind everything
 OUTLINE = Color(0.25, 0.25, 0.27)         # body outline and detail strokes

@@ -7,12 +7,13 @@ import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..study import study_notes
+from ..editions import CARD_PAPERS, cards_file
+from ..figures import FigureStore
 from ..model import Content
+from ..study import study_notes
 from .document import write_cards
-from .sheet import PAPERS
 
-__all__ = ["PAPERS", "CardsResult", "build_cards", "file_name"]
+__all__ = ["CardsResult", "build_cards"]
 
 
 @dataclass
@@ -22,19 +23,16 @@ class CardsResult:
     sheets: int = 0
 
 
-def file_name(slug: str) -> str:
-    return f"perfect-spots-cards-{slug}.pdf"
-
-
 def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
-                spot_pages: dict[int, int] | None = None) -> CardsResult:
-    """Write dest/perfect-spots-cards-a4.pdf and ...-letter.pdf; `spot_pages` adds booklet pages."""
+                spot_pages: dict[int, int] | None = None, store: FigureStore | None = None) -> CardsResult:
+    """Write dest/perfect-spots-cards-a4.pdf and ...-letter.pdf; `spot_pages` adds booklet pages.
+    `store` holds the build's drawings (a new one is made if none is given)."""
     dest.mkdir(parents=True, exist_ok=True)
     timestamp = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())
     notes = study_notes(content, spot_pages)
     result = CardsResult(cards=sum(len(n.cards) for n in notes))
-    for paper in PAPERS:
-        path = dest / file_name(paper.slug)
-        result.sheets = write_cards(notes, content.book, paper, path, timestamp)
+    for paper in CARD_PAPERS:
+        path = dest / cards_file(paper)
+        result.sheets = write_cards(notes, content.book, paper, path, timestamp, store or FigureStore(content))
         result.files.append(path)
     return result

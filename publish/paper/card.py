@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from ..errors import BuildError
+from ..figures import FigureKey
 from ..study.cards import Card, Entry, FactKind, Item, Note
 from ..study.kinds import SPOT
-from ..errors import BuildError
 from . import styles
 from .forms import Figures
 from .sheet import CARD_HEIGHT, CARD_WIDTH, MM, Rect
@@ -37,7 +37,7 @@ def draw_front(canvas: Canvas, figures: Figures, place: Rect, card: Card) -> Non
     question, height = _question(card, WITH_FIGURE, top - inner.y - FIGURE_ROOM - GAP)
     question.drawOn(canvas, inner.x, top - height)
     top -= height + GAP
-    _draw_figures(figures, [card.figure.drawing], Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=0)
+    _draw_figures(figures, [card.figure.key], Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=0)
 
 
 def _question(card: Card, sizes: tuple[float, ...], room: float) -> tuple[Paragraph, float]:
@@ -58,8 +58,8 @@ def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: C
     top = _tag_line(canvas, inner, spot + card.kind.name, _page(note))
     top = _draw_down(canvas, [Paragraph(escape(note.heading), styles.heading())], inner.x, top, inner.width) - GAP
     top = _answer_box(canvas, note, card, Rect(inner.x, inner.y, inner.width, top - inner.y)) - GAP
-    drawings = [f.drawing for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
-    _draw_figures(figures, drawings, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
+    keys = [f.key for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
+    _draw_figures(figures, keys, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
 
 
 def _inner(place: Rect) -> Rect:
@@ -144,14 +144,14 @@ def _draw_down(canvas: Canvas, flowables: list[Flowable], x: float, top: float, 
     return top
 
 
-def _figure_row(drawings: list[Drawing], room: Rect, minimum: float) -> list[tuple[Drawing, float]]:
-    """The drawings, in order, that fit side by side in `room` at one common height, each with its
-    scale (at most 1). A drawing is left out if it would be smaller than `minimum`, or if making
+def _figure_row(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float) -> list[tuple[FigureKey, float]]:
+    """The figures, in order, that fit side by side in `room` at one common height, each with its
+    scale (at most 1). A figure is left out if it would be smaller than `minimum`, or if making
     room for it would shrink those already in the row by more than SHRINK."""
-    chosen: list[tuple[Drawing, float]] = []
-    for drawing in drawings:
-        row = [d for d, _ in chosen] + [drawing]
-        boxes = [d.getBounds() for d in row]
+    chosen: list[tuple[FigureKey, float]] = []
+    for key in keys:
+        row = [k for k, _ in chosen] + [key]
+        boxes = [figures.drawing(k).getBounds() for k in row]
         height = min(room.height, (room.width - GAP * (len(row) - 1)) / sum((x1 - x0) / (y1 - y0)
                                                                          for x0, y0, x1, y1 in boxes))
         scales = [min(1.0, height / (y1 - y0)) for _, y0, _, y1 in boxes]
@@ -161,15 +161,15 @@ def _figure_row(drawings: list[Drawing], room: Rect, minimum: float) -> list[tup
     return chosen
 
 
-def _draw_figures(figures: Figures, drawings: list[Drawing], room: Rect, minimum: float) -> None:
+def _draw_figures(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float) -> None:
     """The figure row, centred in `room`."""
-    row = _figure_row(drawings, room, minimum)
-    boxes = [d.getBounds() for d, _ in row]
+    row = _figure_row(figures, keys, room, minimum)
+    boxes = [figures.drawing(k).getBounds() for k, _ in row]
     widths = [(b[2] - b[0]) * s for b, (_, s) in zip(boxes, row)]
     x = room.x + (room.width - sum(widths) - GAP * (len(row) - 1)) / 2
-    for (drawing, scale), box, width in zip(row, boxes, widths):
+    for (key, scale), box, width in zip(row, boxes, widths):
         tall = (box[3] - box[1]) * scale
-        figures.place(drawing, scale, x, room.y + (room.height - tall) / 2)
+        figures.place(key, scale, x, room.y + (room.height - tall) / 2)
         x += width + GAP
 
 

@@ -10,9 +10,10 @@ from reportlab.platypus import Paragraph
 
 from .. import __version__
 from ..study.cards import Note
+from ..figures import FigureStore
 from ..fonts import register
 from ..model import Book
-from ..pdf_dates import fix_date
+from ..rl_internals import fix_date
 from . import styles
 from .card import draw_back, draw_front
 from .forms import Figures
@@ -22,7 +23,8 @@ MARK_WIDTH = 0.3
 SIDES = (("fronts", "print on both sides, flip on long edge"), ("backs", "cut along the marks"))
 
 
-def write_cards(notes: tuple[Note, ...], book: Book, paper: Paper, path: Path, epoch: int) -> int:
+def write_cards(notes: tuple[Note, ...], book: Book, paper: Paper, path: Path, epoch: int,
+                store: FigureStore) -> int:
     """Write every card of `notes` to `path`; returns the number of sheets."""
     register()
     cards = [(note, card) for note in notes for card in note.cards]
@@ -31,7 +33,7 @@ def write_cards(notes: tuple[Note, ...], book: Book, paper: Paper, path: Path, e
     canvas = Canvas(str(path), pagesize=(paper.width, paper.height), invariant=1, lang=book.language,
                     initialFontName=styles.SANS, initialFontSize=8)
     fix_date(canvas, epoch)
-    figures = Figures(canvas)
+    figures = Figures(canvas, store)
     canvas.setTitle(f"{book.title}: flashcards ({paper.name})")
     canvas.setAuthor(", ".join(book.authors))
     canvas.setSubject(f"{len(cards)} print-and-cut cards; print on both sides, flip on long edge")

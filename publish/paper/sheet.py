@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MM = 72 / 25.4
+from ..editions import MM, Paper
 CARD_WIDTH, CARD_HEIGHT = 95 * MM, 86 * MM
 COLUMNS, ROWS = 2, 3
 MARK_GAP, MARK_LENGTH = 1.5 * MM, 4 * MM     # cut marks start this far outside the grid
-
-
-@dataclass(frozen=True)
-class Paper:
-    slug: str
-    name: str
-    width: float
-    height: float
-
-
-PAPERS = (Paper("a4", "A4", 210 * MM, 297 * MM), Paper("letter", "US Letter", 8.5 * 72, 11 * 72))
 
 
 @dataclass(frozen=True)

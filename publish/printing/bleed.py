@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
-MM = 72 / 25.4
-BLEED = 3 * MM
+from ..editions import BLEED
 
 
 def add_bleed(source: Path, target: Path) -> int:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
-MM = 72 / 25.4
-SHEETS = {"A4": (297 * MM, 210 * MM), "Letter": (11 * 72, 8.5 * 72)}
+from ..editions import MM, Paper
 
 
 def sheet_order(n: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -27,9 +26,10 @@ def padded_order(n: int) -> list[int | None]:
     return pages[:-1] + [None] * blanks + pages[-1:] if n > 1 else pages + [None] * blanks
 
 
-def impose(source: Path, target: Path, sheet: str) -> int:
-    """Write `source`'s pages two-up on `sheet` paper to `target`; return the number of sheets."""
-    width, height = SHEETS[sheet]
+def impose(source: Path, target: Path, paper: Paper) -> int:
+    """Write `source`'s pages two-up on `paper`, landscape, to `target`; return the number of sheets."""
+    width, height = paper.landscape
+    sheet = paper.short
     with pikepdf.open(source) as src, pikepdf.new() as out:
         order = padded_order(len(src.pages))
         page_w, page_h = (float(v) for v in src.pages[0].trimbox[2:])

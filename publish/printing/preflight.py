@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pikepdf
 
-MM = 72 / 25.4
-TRIMS = {"A5": (148 * MM, 210 * MM), "half-letter": (5.5 * 72, 8.5 * 72)}
-SHEETS = {"A4 landscape": (297 * MM, 210 * MM), "Letter landscape": (11 * 72, 8.5 * 72),
-          "A4": (210 * MM, 297 * MM), "Letter": (8.5 * 72, 11 * 72)}   # portrait: the flashcard sheets
+from ..editions import MM, booklet_sizes, preflight_sizes
+
 TOLERANCE = 0.5  # points
 
 
@@ -99,12 +97,12 @@ def preflight(path: Path) -> Result:
         if len(sizes) != 1:
             result.problems.append(f"pages have {len(sizes)} different trim sizes")
         size = next(iter(sizes))
-        named = {**TRIMS, **SHEETS}
+        named = preflight_sizes()
         label = next((name for name, dims in named.items() if _near(size, dims)), None)
         if label is None:
             result.problems.append(f"trim size {size[0] / MM:.1f} x {size[1] / MM:.1f} mm is none of {', '.join(named)}")
         result.facts.append(f"{len(pages)} pages {label or '?'}")
-        if label in TRIMS and len(pages) % 4:
+        if label in booklet_sizes() and len(pages) % 4:
             result.problems.append(f"{len(pages)} pages is not a multiple of 4; a saddle-stitched booklet needs one")
         for number, page in enumerate(pages, 1):
             media, bleed, trim = _box(page, "/MediaBox"), _box(page, "/BleedBox"), trims[number - 1]

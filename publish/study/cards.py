@@ -1,15 +1,16 @@
 """The vocabulary of study cards: plain data that any card renderer (Anki, paper) can lay out.
 
 A note kind declares once which facts its notes carry and which cards it asks; a note fills
-them in for one spot, condition or pain area. Text is plain and unescaped; figures are
-ReportLab drawings. Nothing here knows about HTML or Anki.
+them in for one spot, condition or pain area. Text is plain and unescaped; figures are named by
+a FigureKey that each renderer resolves in the build's FigureStore, so making notes draws nothing.
+Nothing here knows about HTML or Anki.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Mapping
 
-from reportlab.graphics.shapes import Drawing
+from ..figures import FigureKey
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class Figure:
 
     kind: str
     spot: int | None
-    drawing: Drawing
+    key: FigureKey
     alt: str
 
 

@@ -1,7 +1,7 @@
 """One note per spot: its facts, figures and the six kinds of question about it."""
 from __future__ import annotations
 
-from ..figures import locator_figure, overview_map, referral_figure
+from ..figures import FigureKey
 from ..figures.overview import map_position
 from ..model import Content, Spot
 from .cards import Card, Entry, Figure, Note
@@ -14,9 +14,9 @@ PATTERN_KEY = "essential zones solid, spill-over zones stippled"
 def spot_note(content: Content, spot: Spot, page: int | None) -> Note:
     """The note for `spot`; `page` is its page in the booklet, when known."""
     n = spot.number
-    figures = [Figure("pattern", n, referral_figure(content, spot), f"Referred pain of Spot {n}: {PATTERN_KEY}")]
+    figures = [Figure("pattern", n, FigureKey.of("referral", n), f"Referred pain of Spot {n}: {PATTERN_KEY}")]
     if spot.locator:
-        figures.append(Figure("locator", n, locator_figure(content, spot),
+        figures.append(Figure("locator", n, FigureKey.of("locator", n),
                               f"How to find Spot {n}: close-up with landmarks"))
     return Note(
         kind=SPOT,
@@ -54,7 +54,7 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
 def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
     n, s = spot.number, "s" if len(spot.muscles) > 1 else ""
     zones = "the essential and the spill-over zones" if spot.pain.spillover else "its essential zones"
-    quiz = Figure("pattern-quiz", None, referral_figure(content, spot, mark=False),
+    quiz = Figure("pattern-quiz", None, FigureKey.of("referral", n, mark=False),
                   f"A referred pain pattern: {PATTERN_KEY}")
     cards = [
         Card(SPOT.card("muscle"), f"Perfect Spot {n} ({spot.title}): which muscle{s} is it in, and which part{s}?"),
@@ -62,7 +62,7 @@ def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
         Card(SPOT.card("pattern"), "Which Perfect Spot sends pain in this pattern, and which muscle is it in?", quiz),
     ]
     if map_position(spot):
-        marked = Figure("map", None, overview_map(content, highlight=n), "Body map with one trigger point marked X")
+        marked = Figure("map", None, FigureKey.of("overview", highlight=n), "Body map with one trigger point marked X")
         cards.append(Card(SPOT.card("locate"), "Which Perfect Spot is marked with the X, and which muscle is it in?",
                           marked))
     cards.append(Card(SPOT.card("pain"), f"Perfect Spot {n} ({spot.place}): where does it send pain? Name {zones}."))

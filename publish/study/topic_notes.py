@@ -1,16 +1,16 @@
 """Notes that start from the client's side: a condition, or where it hurts, and the spots behind it."""
 from __future__ import annotations
 
-from ..figures import overview_map
+from ..figures import FigureKey
 from ..model import Condition, Content, Region, Spot
 from .cards import Card, Entry, Figure, Note
 from .kinds import CONDITION, REGION
 from .words import join, lower_first, muscle_names, spot_line, tag, upper_first
 
 
-def overview(content: Content) -> Figure:
+def overview() -> Figure:
     """The map of every spot, numbered: shown on every condition and pain-area answer."""
-    return Figure("overview", None, overview_map(content), "Body map of all the Perfect Spots, numbered")
+    return Figure("overview", None, FigureKey.of("overview"), "Body map of all the Perfect Spots, numbered")
 
 
 def condition_note(content: Content, condition: Condition, pages: dict[int, int], overview: Figure) -> Note | None:
