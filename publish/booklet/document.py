@@ -26,7 +26,7 @@ from .pages import TRIMS, Trim, templates
 from .refs import Pages
 from .sections import chapters, story
 from .sections.back import NOTES
-from .sections.common import spot_key
+from .marks import spot_key
 from .styles import SERIF, styles
 
 MAX_PASSES = 6

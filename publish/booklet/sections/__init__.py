@@ -1,6 +1,9 @@
-"""The booklet's parts in reading order, and the chapters (outline, contents, running heads) they open."""
+"""The booklet's parts in reading order: one list, from which both the story (the flowables) and the
+chapters (outline, contents, running heads) derive. A new section is one Part in PARTS."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -12,20 +15,53 @@ from ..refs import Chapter
 from . import back, finders, front, index, opening, reference, spots
 
 
+@dataclass(frozen=True)
+class Part:
+    """One part of the booklet: what makes its flowables, the chapter it opens (if any), whether it
+    starts on a new page, and the page template that follows it (if it changes)."""
+
+    make: Callable[[Context], list[Flowable]]
+    chapter: Chapter | None = None
+    new_page: bool = True
+    then_template: str | None = None
+
+
+def parts(content: Content) -> tuple[Part, ...]:
+    """Every part, in page order; spot chapters sit one level below 'The spots'."""
+    spot_parts = [Part(partial(spots.chapter, spot=s), chapter) for s, chapter in
+                  zip(content.spots, opening.chapters(content))]
+    return (
+        Part(front.cover, new_page=False, then_template="body"),
+        Part(front.about, front.ABOUT),
+        Part(front.contents, front.CONTENTS),
+        Part(front.how_to_use, front.HOW_TO),
+        Part(finders.symptom_finder, finders.SYMPTOMS),
+        Part(finders.condition_finder, finders.CONDITIONS),
+        Part(finders.overview, finders.OVERVIEW),
+        *spot_parts,
+        Part(reference.quick_reference, reference.QUICK),
+        Part(reference.references, reference.REFERENCES),
+        Part(reference.glossary, reference.GLOSSARY),
+        Part(index.index, index.INDEX, new_page=False),         # index and notes set their own templates
+        Part(back.notes_pages, back.NOTES, new_page=False),
+        Part(back.back_cover, new_page=False),
+    )
+
+
 def chapters(content: Content) -> tuple[Chapter, ...]:
-    """Every chapter in page order; spot chapters sit one level below 'The spots'."""
-    return (front.ABOUT, front.CONTENTS, front.HOW_TO, finders.SYMPTOMS, finders.CONDITIONS, finders.OVERVIEW,
-            *opening.chapters(content), reference.QUICK, reference.REFERENCES, reference.GLOSSARY, index.INDEX,
-            back.NOTES)
+    """Every chapter in page order."""
+    return tuple(p.chapter for p in parts(content) if p.chapter is not None)
 
 
 def story(ctx: Context) -> list[Flowable]:
-    """All flowables of the booklet; each part after the cover starts on a new page. The parts are
-    made when the layout reaches them (Deferred), so a long booklet never holds them all at once."""
-    parts = [front.about, front.contents, front.how_to_use, finders.symptom_finder, finders.condition_finder,
-             finders.overview, *[lambda c, s=s: spots.chapter(c, s) for s in ctx.content.spots],
-             reference.quick_reference, reference.references, reference.glossary]
-    flowables: list[Flowable] = front.cover(ctx) + [NextPageTemplate("body")]
-    for part in parts:
-        flowables += [PageBreak(), Deferred(partial(part, ctx))]
-    return flowables + [Deferred(partial(part, ctx)) for part in (index.index, back.notes_pages, back.back_cover)]
+    """All flowables of the booklet. The parts are made when the layout reaches them (Deferred), so a
+    long booklet never holds them all at once."""
+    flowables: list[Flowable] = []
+    for part in parts(ctx.content):
+        if part.new_page:
+            flowables.append(PageBreak())
+        flowables.append(Deferred(partial(part.make, ctx)))
+        if part.then_template:
+            flowables.append(NextPageTemplate(part.then_template))
+    return flowables
+

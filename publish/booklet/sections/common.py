@@ -7,15 +7,12 @@ from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, 
 
 from ...model import Reference, Spot
 from ..context import Context
+from ..marks import ref_key, spot_key
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import esc, join_words, link, mark
 
 BOX_PADDING = 6
 LIST_INDENT = 12
-
-
-def spot_key(spot: Spot | int) -> str:
-    return f"spot-{spot if isinstance(spot, int) else spot.number}"
 
 
 def chapter_heading(ctx: Context, key: str) -> Paragraph:
@@ -55,11 +52,6 @@ def spots_with_pages(ctx: Context, numbers: Sequence[int], notes: dict[int, str]
 def spot_link(ctx: Context, number: int) -> str:
     """'Spot 13, p. 31' linked to the chapter of spot `number`."""
     return link(f"Spot {number}, p. {ctx.page(spot_key(number))}", spot_key(number))
-
-
-def ref_key(ref_id: str) -> str:
-    """Mark of a reference's entry in the list of notes and references."""
-    return f"ref-{ref_id}"
 
 
 def reference_number(ctx: Context, ref_id: str) -> int:

@@ -7,10 +7,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ...model import Spot
 from ..context import Context
 from ..flowables import Dot, Section, fit
+from ..marks import condition_key, region_key, spot_key
 from ..refs import Chapter
 from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import bold, capital, esc, italic, link, mark
-from .common import chapter_heading, grid_style, spot_key, spots_with_pages
+from .common import chapter_heading, grid_style, spots_with_pages
 
 SYMPTOMS = Chapter("symptom-finder", "Symptom finder")
 CONDITIONS = Chapter("condition-finder", "Condition finder")
@@ -18,14 +19,6 @@ OVERVIEW = Chapter("spots", "The spots")
 LABEL_SHARE = 0.35          # of the frame width, for the region names
 COLUMN_TINT = Color(0.965, 0.965, 0.97)   # every other spot column, to guide the eye down
 MAX_COLUMNS = 14            # spots per chart; more spots make more charts
-
-
-def region_key(region_id: str) -> str:
-    return f"region-{region_id}"
-
-
-def condition_key(condition_id: str) -> str:
-    return f"condition-{condition_id}"
 
 
 def symptom_finder(ctx: Context) -> list[Flowable]:

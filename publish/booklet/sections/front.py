@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ...editions import CARD_PAPERS, DECK_FILE, cards_file
 from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
@@ -118,11 +119,11 @@ def how_to_use(ctx: Context) -> list[Flowable]:
             "Some tenderness the next day is common. Pain that lasts or grows is not: stop and ask for advice.",
         ]),
         Paragraph("Flashcards", s.section),
-        Paragraph(f"The Anki deck {italic('perfect-spots.apkg')} holds {_card_count(ctx)} flashcards drawn from "
+        Paragraph(f"The Anki deck {italic(DECK_FILE)} holds {_card_count(ctx)} flashcards drawn from "
                   "the same facts. Open the file with Anki (desktop: File, Import; AnkiDroid: menu, Import; "
                   "AnkiMobile: open the file and choose Anki) and keep the default options; importing a newer "
                   "release updates the cards in place and keeps your reviews. The same cards print on paper "
-                  f"from {italic('perfect-spots-cards-a4.pdf')} or {italic('perfect-spots-cards-letter.pdf')}: "
+                  f"from {' or '.join(italic(cards_file(p)) for p in CARD_PAPERS)}: "
                   "print double-sided at actual size, flip on the long edge, and cut along the marks. Every "
                   "card gives the page of this booklet that explains it.", s.body),
         Paragraph("When to see a clinician", s.section),

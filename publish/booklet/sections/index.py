@@ -7,12 +7,10 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 from ..context import Context
 from ..flowables import Section
+from ..marks import condition_key, glance_key, region_key, term_key
 from ..refs import Chapter
 from ..text import capital, esc, italic, link
 from .common import chapter_heading
-from .finders import condition_key, region_key
-from .reference import term_key
-from .opening import glance_key
 
 INDEX = Chapter("index", "Index")
 

@@ -7,10 +7,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ...model import Content, Spot
 from ..context import Context
 from ..flowables import fit, named
+from ..marks import glance_key, spot_key
 from ..refs import Chapter
 from ..styles import ACCENT, SANS
 from ..text import bold, capital, esc, mark
-from .common import box, cite, spot_key
+from .common import box, cite
 
 BADGE = 34
 LABEL_WIDTH = 62
@@ -23,11 +24,6 @@ FIGURE_MIN, FIGURE_MAX = 0.3, 0.56  # of the frame height, for the chart
 def chapters(content: Content) -> list[Chapter]:
     return [Chapter(spot_key(s), f"Spot {s.number}: {s.title}", level=1, running=f"Spot {s.number} \u00b7 {s.title}",
                     spot=s.number, slot=i) for i, s in enumerate(content.spots)]
-
-
-def glance_key(spot: Spot, row: str) -> str:
-    """Mark of one row of a spot's at-a-glance box: 'muscles', 'pain' or 'conditions'."""
-    return f"glance-{spot.number}-{row}"
 
 
 def opening(ctx: Context, spot: Spot) -> list[Flowable]:

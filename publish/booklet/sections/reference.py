@@ -6,20 +6,16 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from ...model import NoteRef, Spot
 from ..context import Context
 from ..flowables import Section
+from ..marks import cite_key, ref_key, spot_key, term_key
 from ..refs import Chapter
 from ..text import bold, capital, esc, italic, join_words, link, mark, web_link
-from .common import chapter_heading, grid_style, page_link, ref_key, reference_number, spot_key, spots_with_pages
-from .spots import cite_key
+from .common import chapter_heading, grid_style, page_link, reference_number, spots_with_pages
 
 QUICK = Chapter("quick-reference", "Quick reference")
 REFERENCES = Chapter("references", "Notes and references")
 GLOSSARY = Chapter("glossary", "Glossary")
 QUICK_COLUMNS = (("#", 0.055), ("Spot", 0.19), ("Muscles", 0.2), ("Pain areas", 0.255), ("Conditions", 0.225),
                  ("p.", 0.075))
-
-
-def term_key(index: int) -> str:
-    return f"term-{index}"
 
 
 def quick_reference(ctx: Context) -> list[Flowable]:

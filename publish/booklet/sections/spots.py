@@ -7,16 +7,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ...model import NoteRef, Spot
 from ..context import Context
 from ..flowables import Section, fit, named
+from ..marks import cite_key, ref_key
 from ..styles import SANS
 from ..text import bold, esc, link, mark
-from .common import box, bullets, heading, ref_key, reference_number, spot_link
+from .common import box, bullets, heading, reference_number, spot_link
 from .opening import opening
 
 FIGURE_SHARE = 0.46     # of the frame width, for the locator figure beside the steps
-
-
-def cite_key(spot: Spot, section: int, paragraph: int, run: int) -> str:
-    return f"cite-{spot.number}-{section}-{paragraph}-{run}"
 
 
 def chapter(ctx: Context, spot: Spot) -> list[Flowable]:
