@@ -5,7 +5,6 @@ was produced: a crash, an error or Ctrl-C part-way leaves the previous build exa
 """
 from __future__ import annotations
 
-import calendar
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -113,7 +112,7 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
     report = Report()
     with staging_folder(out) as staging:
         epoch = source_epoch(content_dir)
-        dated = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())  # as renderers do
+        dated = content.book_epoch if epoch is None else epoch  # as renderers do
         cache = OutputCache(out, inputs_key(content_dir, dated))
         renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
         made: list[tuple[str, BookletUnit | CardsUnit, object]] = []   # units made now, kept once in place

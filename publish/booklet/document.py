@@ -1,7 +1,6 @@
 """Assemble the booklet, lay it out until every page reference is right, and write each trim size."""
 from __future__ import annotations
 
-import calendar
 import io
 from dataclasses import dataclass, field
 from functools import partial
@@ -79,7 +78,7 @@ def prepare(content: Content, store: FigureStore | None = None) -> Art:
 def write_trim(content: Content, trim: Trim, art: Art, epoch: int | None, path: Path) -> TrimResult:
     """Lay out one trim and write its reader edition to `path`."""
     if epoch is None:
-        epoch = calendar.timegm(content.book.date.timetuple())
+        epoch = content.book_epoch
     timings: dict[str, float] = {}
     with timed(timings, f"booklet {trim.slug}"):
         layout = lay_out(content, trim, art, epoch)

@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape as _escape
 
 import pyphen
 
+from .. import wording
+
 
 def esc(text: str) -> str:
     """Content text as paragraph markup that prints exactly `text`."""
@@ -40,17 +42,8 @@ def mark(key: str) -> str:
     return f'<onDraw name="mark" label="{key}"/>'
 
 
-def join_words(items: Iterable[str], last: str = "and") -> str:
-    """'a', 'b', 'c' -> 'a, b and c' (items are used as given: escape them first)."""
-    items = list(items)
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
-
-
-def capital(text: str) -> str:
-    """First letter upper case, the rest untouched ('back of the neck' -> 'Back of the neck')."""
-    return text[:1].upper() + text[1:]
+join_words = wording.join           # the booklet's names for the shared helpers
+capital = wording.upper_first
 
 
 def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:

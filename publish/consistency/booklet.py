@@ -9,12 +9,14 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
+from .. import wording
+from ..wording import CONDITIONS_ROW, ESSENTIAL, MUSCLES_ROW, NO_SPILLOVER, REFERENCE_ROWS, SPILLOVER, SPOT_LINE, pattern
 from .pdftext import Char, flat, page_chars
 
-CHAPTER = re.compile(r"Spot (\d+): (.+)")
-ROW_LABELS = ("MUSCLES", "PAIN", "CONDITIONS", "REFERENCES", "REFERENCE")
-PAIN = re.compile(r"Essential: (.*) Spill-over: (.*)")
-NO_SPILLOVER = "none recorded"
+CHAPTER = re.compile(pattern(SPOT_LINE))
+MUSCLES, PAIN_ROW, CONDITIONS = MUSCLES_ROW.upper(), wording.PAIN_ROW.upper(), CONDITIONS_ROW.upper()
+ROW_LABELS = (MUSCLES, PAIN_ROW, CONDITIONS, *(r.upper() for r in REFERENCE_ROWS))
+PAIN = re.compile(f"{re.escape(ESSENTIAL)} (.*) {re.escape(SPILLOVER)} (.*)")
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,12 @@ def _outline(path: Path) -> list[tuple[int, str, int]]:
 
 def _glance(chars: list[Char]) -> Glance | None:
     rows = _rows(chars)
-    if "MUSCLES" not in rows or "PAIN" not in rows:
+    if MUSCLES not in rows or PAIN_ROW not in rows:
         return None
-    pain = PAIN.fullmatch(flat(rows["PAIN"]))
-    essential, spillover = (pain[1], pain[2]) if pain else (flat(rows["PAIN"]), "")
-    return Glance(_muscles(rows["MUSCLES"]), essential, "" if spillover == NO_SPILLOVER else spillover,
-                  flat(rows.get("CONDITIONS", [])))
+    pain = PAIN.fullmatch(flat(rows[PAIN_ROW]))
+    essential, spillover = (pain[1], pain[2]) if pain else (flat(rows[PAIN_ROW]), "")
+    return Glance(_muscles(rows[MUSCLES]), essential, "" if spillover == NO_SPILLOVER else spillover,
+                  flat(rows.get(CONDITIONS, [])))
 
 
 def _rows(chars: list[Char]) -> dict[str, list[Char]]:

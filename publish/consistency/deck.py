@@ -11,11 +11,13 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..deck.notetypes import CONDITION_TYPE, REGION_TYPE, SPOT_TYPE, NoteType
+from .. import wording
+from ..anki_fields import CONDITION_TYPE, REGION_TYPE, SPOT_TYPE, NoteType
+from ..wording import CARD_HEADING, SPOT_PREFIX, pattern
 
-HEADING = re.compile(r"Perfect Spot (\d+): (.+)")
-SPOT_ENTRY = re.compile(r"Spot (\d+):")
-PAGE = re.compile(r"\bp\. (\d+)$")
+HEADING = re.compile(pattern(CARD_HEADING))
+SPOT_ENTRY = re.compile(pattern(SPOT_PREFIX))
+PAGE = re.compile(r"\b" + pattern(wording.PAGE) + "$")
 QUESTION_FIELD = re.compile(r"^\{\{#([^}]+)\}\}")
 TYPES = {str(t.model_id): t for t in (SPOT_TYPE, CONDITION_TYPE, REGION_TYPE)}
 WHERE = {"spot": "Spot {}", "condition": 'Condition "{}"', "region": 'Pain area "{}"'}   # by note kind

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from .. import wording
 from ..editions import CARD_PAPERS
 from ..paper.sheet import Rect, Sheet
+from ..wording import BOOKLET, pattern
 from .pdftext import Char, flat, page_chars
 
 TOLERANCE = 1.0     # points, matching the page size to a paper
-PAGE = re.compile(r"Booklet p\. (\d+)")
+PAGE = re.compile(pattern(f"{BOOKLET} {wording.PAGE}"))
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """The Anki deck: the study notes (publish/study/) packaged with genanki.
 
-html.py, notetypes.py, style.py, media.py, package.py and apkg.py turn the renderer-neutral
+html.py, notetypes.py, style.py, media.py, package.py and apkg.py (with the note types' frozen
+ids and field names in publish/anki_fields.py) turn the renderer-neutral
 notes into Anki note types, fields and a reproducible .apkg.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def build_deck(content: Content, dest: Path, *, epoch: int | None = None,
     from .package import write_deck  # genanki is needed here only, not by the card definitions
 
     dest.mkdir(parents=True, exist_ok=True)
-    timestamp = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())
+    timestamp = content.book_epoch if epoch is None else epoch
     path = dest / DECK_FILE
     cards = write_deck(study_notes(content, spot_pages), content.book, path, timestamp,
                        store or FigureStore(content))

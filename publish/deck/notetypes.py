@@ -1,42 +1,33 @@
-"""The Anki note types: fixed ids, field names and card type names, and the templates.
-
-Identity rules (measured with anki 26.9): Anki matches a note type by id and keeps using it only
-while its field names and card type names stay the same; any change there makes a duplicate
-"+" note type on import. So names below are frozen: add a field or card type only together with
-a new model id, and tell students to import with "Merge note types" ticked.
-"""
+"""The Anki note types as genanki models: templates and the stylesheet for each note type of
+anki_fields.py (whose ids and names are frozen; see there)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import genanki
 
-from ..study.cards import NoteKind
-from ..study.kinds import CONDITION, REGION, SPOT
+from ..anki_fields import NOTE_TYPES, NoteType
 from .style import CSS
 
 
 @dataclass(frozen=True)
-class NoteType:
-    """How one note kind is stored in Anki.
+class Templates:
+    """The card templates of one note type."""
 
-    `fields` pairs a source with the Anki field name: 'sort', 'heading', 'fact:<key>',
-    'figure:<kind>' or 'question:<card key>'. The first field is the sort field.
-    Card types are the note kind's cards, named by `CardKind.name`, in order.
-    """
+    note_type: NoteType
 
-    kind: NoteKind
-    model_id: int
-    name: str
-    fields: tuple[tuple[str, str], ...]
+    @property
+    def kind(self):
+        return self.note_type.kind
 
     def field_name(self, source: str) -> str:
-        return dict(self.fields)[source]
+        return self.note_type.field_name(source)
 
     def model(self) -> genanki.Model:
+        t = self.note_type
         return genanki.Model(
-            self.model_id, self.name,
-            fields=[{"name": name} for _, name in self.fields],
+            t.model_id, t.name,
+            fields=[{"name": name} for _, name in t.fields],
             templates=[self._template(card.key, card.name) for card in self.kind.cards],
             css=CSS, sort_field_index=0)
 
@@ -91,35 +82,6 @@ def _if(field: str, inner: str) -> str:
     return "{{#" + field + "}}" + inner + "{{/" + field + "}}"
 
 
-SPOT_TYPE = NoteType(
-    SPOT, 1739304251, "Perfect Spots: spot",
-    fields=(
-        ("sort", "Number"), ("heading", "Heading"),
-        ("fact:place", "Place"), ("fact:muscles", "Muscles"),
-        ("fact:essential", "Essential zones"), ("fact:spillover", "Spill-over zones"),
-        ("fact:conditions", "Conditions"), ("fact:landmarks", "Landmarks"), ("fact:cautions", "Cautions"),
-        ("fact:page", "BookletPage"), ("fact:steps", "Steps"), ("fact:summary", "Summary"), ("fact:feel", "Feel"),
-        ("fact:treatment", "Treatment"), ("fact:related", "Related"), ("fact:references", "Sources"),
-        ("figure:pattern", "Pattern figure"), ("figure:locator", "Locator figure"),
-        ("figure:pattern-quiz", "Pattern quiz figure"), ("figure:map", "Map figure"),
-        ("question:muscle", "Muscle question"), ("question:spot", "Spot question"),
-        ("question:pattern", "Pattern question"), ("question:locate", "Map question"),
-        ("question:pain", "Pain question"), ("question:conditions", "Conditions question"),
-    ),
-)
-
-CONDITION_TYPE = NoteType(
-    CONDITION, 1216094732, "Perfect Spots: condition",
-    fields=(("sort", "Condition"), ("heading", "Heading"), ("fact:also", "Also called"),
-            ("fact:summary", "Summary"), ("fact:spots", "Spots"), ("figure:overview", "Map figure"),
-            ("question:spots", "Question")),
-)
-
-REGION_TYPE = NoteType(
-    REGION, 1581935640, "Perfect Spots: pain area",
-    fields=(("sort", "Pain area"), ("heading", "Heading"), ("fact:group", "Body area"),
-            ("fact:essential", "Essential zone of"), ("fact:spillover", "Spill-over zone of"),
-            ("figure:overview", "Map figure"), ("question:spots", "Question")),
-)
-
-NOTE_TYPES = {t.kind.key: t for t in (SPOT_TYPE, CONDITION_TYPE, REGION_TYPE)}
+def models() -> dict[str, genanki.Model]:
+    """note kind key -> its genanki model."""
+    return {key: Templates(t).model() for key, t in NOTE_TYPES.items()}

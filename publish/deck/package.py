@@ -11,7 +11,8 @@ from ..study.cards import Note
 from .apkg import write_apkg
 from .html import escape, fact_html, image_html
 from .media import Media
-from .notetypes import NOTE_TYPES, NoteType
+from ..anki_fields import NOTE_TYPES, NoteType
+from .notetypes import models as note_models
 
 DECK_NAME = "Perfect Spots"
 DECK_ID = 1876431097  # Anki matches decks by name; genanki needs an id all the same
@@ -22,7 +23,7 @@ def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, 
     """Write `notes` as the deck's .apkg at `path`; returns the number of cards."""
     media = Media(store)
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
-    models = {key: note_type.model() for key, note_type in NOTE_TYPES.items()}
+    models = note_models()
     for position, note in enumerate(notes, start=1):
         note_type = NOTE_TYPES[note.kind.key]
         deck.add_note(genanki.Note(

@@ -1,31 +1,35 @@
 """The card stylesheet: readable on a phone, scales figures to the screen, has a night mode.
 
 Anki desktop and AnkiMobile mark night mode with `.nightMode`, AnkiDroid with `.night_mode`.
-Figures keep a light panel in night mode because their labels and outlines are dark.
+Figures keep a light panel in night mode because their labels and outlines are dark. The day colours
+that the paper cards share come from study/palette.py.
 """
+from string import Template
 
-CSS = """\
+from ..study.palette import ACCENT, INK, LABEL, RULE, TINT
+
+CSS = Template("""\
 .card {
   font-family: "Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 19px;
   line-height: 1.45;
-  color: #1f1d1b;
+  color: $ink;
   background-color: #fbfaf7;
   text-align: left;
 }
 .ps { max-width: 40em; margin: 0 auto; padding: 0.3em 0.2em 1.5em; }
 .ps .kind {
-  font-size: 0.72em; letter-spacing: 0.06em; text-transform: uppercase; color: #8c0d17; margin-bottom: 0.3em;
+  font-size: 0.72em; letter-spacing: 0.06em; text-transform: uppercase; color: $accent; margin-bottom: 0.3em;
 }
 .ps .question { font-size: 1.12em; font-weight: 600; }
-.ps .heading { font-size: 1.12em; font-weight: 700; color: #8c0d17; margin: 0.2em 0 0.5em; }
-hr#answer { border: 0; border-top: 1px solid #d9d2c9; margin: 0.9em 0; }
+.ps .heading { font-size: 1.12em; font-weight: 700; color: $accent; margin: 0.2em 0 0.5em; }
+hr#answer { border: 0; border-top: 1px solid $rule; margin: 0.9em 0; }
 .ps .answer {
-  border-left: 4px solid #8c0d17; background-color: #f5ece6; border-radius: 0 6px 6px 0;
+  border-left: 4px solid $accent; background-color: $tint; border-radius: 0 6px 6px 0;
   padding: 0.45em 0.7em; margin-bottom: 0.8em;
 }
 .ps .fact { margin: 0.35em 0; }
-.ps .label { color: #6e5f55; font-weight: 700; }
+.ps .label { color: $label; font-weight: 700; }
 .ps div.label { font-size: 0.78em; letter-spacing: 0.05em; text-transform: uppercase; }
 .ps ul, .ps ol { margin: 0.15em 0 0.4em; padding-left: 1.3em; }
 .ps li { margin: 0.15em 0; }
@@ -36,10 +40,10 @@ hr#answer { border: 0; border-top: 1px solid #d9d2c9; margin: 0.9em 0; }
   width: 100%; height: auto; max-height: 75vh; object-fit: contain;
   background-color: #ffffff; border-radius: 8px; box-sizing: border-box; padding: 4px;
 }
-.ps details { margin-top: 0.9em; border-top: 1px solid #d9d2c9; padding-top: 0.5em; }
-.ps summary { cursor: pointer; color: #8c0d17; font-weight: 600; }
-.ps summary .topics { color: #6e5f55; font-weight: 400; font-size: 0.85em; }
-.ps .fact-page { color: #6e5f55; }
+.ps details { margin-top: 0.9em; border-top: 1px solid $rule; padding-top: 0.5em; }
+.ps summary { cursor: pointer; color: $accent; font-weight: 600; }
+.ps summary .topics { color: $label; font-weight: 400; font-size: 0.85em; }
+.ps .fact-page { color: $label; }
 
 .card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card { color: #ebe7e2; background-color: #1d1c1b; }
 .nightMode .ps .kind, .night_mode .ps .kind,
@@ -50,4 +54,4 @@ hr#answer { border: 0; border-top: 1px solid #d9d2c9; margin: 0.9em 0; }
 .nightMode .ps summary .topics, .night_mode .ps summary .topics { color: #c2b6ad; }
 .nightMode hr#answer, .night_mode hr#answer, .nightMode .ps details, .night_mode .ps details { border-color: #4a4540; }
 .nightMode .ps .figure img, .night_mode .ps .figure img { background-color: #f4f1ec; }
-"""
+""").substitute(ink=INK, accent=ACCENT, label=LABEL, tint=TINT, rule=RULE)

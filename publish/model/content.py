@@ -1,6 +1,7 @@
 """The Content aggregate: every validated file of a content folder, cross-referenced."""
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,6 +18,11 @@ class Content:
     references: Mapping[str, Reference]
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
+
+    @property
+    def book_epoch(self) -> int:
+        """The book's date at 00:00 UTC, in seconds: the build date when no other is given."""
+        return calendar.timegm(self.book.date.timetuple())
 
     def spot(self, number: int) -> Spot:
         return next(s for s in self.spots if s.number == number)

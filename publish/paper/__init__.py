@@ -3,7 +3,6 @@ Letter sheets for duplex printing. sheet.py places them, card.py draws one card,
 writes the PDF."""
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +27,7 @@ def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
     """Write dest/perfect-spots-cards-a4.pdf and ...-letter.pdf; `spot_pages` adds booklet pages.
     `store` holds the build's drawings (a new one is made if none is given)."""
     dest.mkdir(parents=True, exist_ok=True)
-    timestamp = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())
+    timestamp = content.book_epoch if epoch is None else epoch
     notes = study_notes(content, spot_pages)
     result = CardsResult(cards=sum(len(n.cards) for n in notes))
     for paper in CARD_PAPERS:

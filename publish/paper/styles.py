@@ -8,11 +8,12 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..fonts import register
+from ..study import palette
 
-INK = HexColor("#1f1d1b")
-ACCENT = HexColor("#8c0d17")
-LABEL = HexColor("#6e5f55")
-TINT = HexColor("#f5ece6")
+INK = HexColor(palette.INK)
+ACCENT = HexColor(palette.ACCENT)
+LABEL = HexColor(palette.LABEL)
+TINT = HexColor(palette.TINT)
 MARK = HexColor("#555555")
 
 SANS, SANS_BOLD = "Sans", "Sans-Bold"

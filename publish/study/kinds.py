@@ -1,11 +1,12 @@
 """The three note kinds, declared once: the facts each note carries and the cards it asks.
 
 Card kind names are Anki card type names, and the Anki note types map each fact key to a
-field (notetypes.py): Anki treats a renamed card type or field as a different note type, so
+field (publish/anki_fields.py): Anki treats a renamed card type or field as a different note type, so
 these names and keys are frozen (tests/test_deck.py pins them).
 """
 from __future__ import annotations
 
+from ..wording import BOOKLET
 from .cards import CardKind, FactKind, NoteKind
 
 SPOT = NoteKind(
@@ -18,7 +19,7 @@ SPOT = NoteKind(
         FactKind("conditions", "Related condition", "Related conditions"),
         FactKind("landmarks", "Landmark", "Landmarks"),
         FactKind("cautions", "Caution", "Cautions"),
-        FactKind("page", "Booklet", "Booklet"),
+        FactKind("page", BOOKLET, BOOKLET),
         FactKind("steps", "How to find it", "How to find it", glance=False, numbered=True),
         FactKind("summary", "About this spot", "About this spot", glance=False),
         FactKind("feel", "What it feels like", "What it feels like", glance=False),

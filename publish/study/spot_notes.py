@@ -6,7 +6,8 @@ from ..figures.overview import map_position
 from ..model import Content, Spot
 from .cards import Card, Entry, Figure, Note
 from .kinds import SPOT
-from .words import citation, lower_first, muscle_names, spot_line, tag
+from ..wording import CARD_HEADING, PAGE, lower_first
+from .words import citation, muscle_names, spot_line, tag
 
 PATTERN_KEY = "essential zones solid, spill-over zones stippled"
 
@@ -22,7 +23,7 @@ def spot_note(content: Content, spot: Spot, page: int | None) -> Note:
         kind=SPOT,
         key=str(n),
         sort=str(n),
-        heading=f"Perfect Spot {n}: {spot.title}",
+        heading=CARD_HEADING.format(number=n, title=spot.title),
         facts=_facts(content, spot, page),
         figures=tuple(figures),
         cards=_cards(content, spot),
@@ -40,7 +41,7 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
         "conditions": tuple(content.conditions[c].name for c in spot.conditions),
         "landmarks": spot.locate.landmarks,
         "cautions": spot.cautions,
-        "page": (f"p. {page}",) if page else (),
+        "page": (PAGE.format(page=page),) if page else (),
         "steps": spot.locate.steps,
         "summary": (spot.summary,),
         "feel": (spot.feel,),

@@ -5,7 +5,8 @@ from ..figures import FigureKey
 from ..model import Condition, Content, Region, Spot
 from .cards import Card, Entry, Figure, Note
 from .kinds import CONDITION, REGION
-from .words import join, lower_first, muscle_names, spot_line, tag, upper_first
+from ..wording import join, lower_first, upper_first
+from .words import muscle_names, spot_line, tag
 
 
 def overview() -> Figure:

@@ -3,27 +3,11 @@ from __future__ import annotations
 
 import re
 
+from .. import wording
 from ..model import Reference, Spot
+from ..wording import join
 
 TAG_ROOT = "PerfectSpots"
-
-
-def join(words: list[str] | tuple[str, ...], last: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
-
-
-def lower_first(text: str) -> str:
-    """'Low back pain' -> 'low back pain', but 'TMJ syndrome' stays as it is."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def muscle_names(spot: Spot) -> str:
@@ -32,7 +16,7 @@ def muscle_names(spot: Spot) -> str:
 
 def spot_line(spot: Spot) -> str:
     """'Spot 12: Low back pain from the buttock'."""
-    return f"Spot {spot.number}: {spot.title}"
+    return wording.spot_line(spot.number, spot.title)
 
 
 def tag(kind: str, name: str | int) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Paragraph, Table, TableStyle
 
-from ...model import Reference, Spot
+from ...model import Reference
 from ..context import Context
 from ..marks import ref_key, spot_key
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE

@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...model import Content, Spot
+from ...wording import (CONDITIONS_ROW, ESSENTIAL, MUSCLES_ROW, NO_SPILLOVER, PAIN_ROW, REFERENCE_ROWS, SPILLOVER,
+                         spot_line)
 from ..context import Context
 from ..flowables import fit, named
 from ..marks import glance_key, spot_key
@@ -22,7 +24,7 @@ FIGURE_MIN, FIGURE_MAX = 0.3, 0.56  # of the frame height, for the chart
 
 
 def chapters(content: Content) -> list[Chapter]:
-    return [Chapter(spot_key(s), f"Spot {s.number}: {s.title}", level=1, running=f"Spot {s.number} \u00b7 {s.title}",
+    return [Chapter(spot_key(s), spot_line(s.number, s.title), level=1, running=f"Spot {s.number} \u00b7 {s.title}",
                     spot=s.number, slot=i) for i, s in enumerate(content.spots)]
 
 
@@ -69,18 +71,18 @@ def _glance(ctx: Context, spot: Spot) -> Table:
 
     muscles = [bold(m.name) + (f" \u2013 {esc(m.detail)}" if m.detail else "") for m in spot.muscles]
     essential = ", ".join(esc(regions[r].label) for r in spot.pain.essential)
-    spill = ", ".join(esc(regions[r].label) for r in spot.pain.spillover) or "none recorded"
+    spill = ", ".join(esc(regions[r].label) for r in spot.pain.spillover) or NO_SPILLOVER
     rows = [
-        row("Muscles", muscles, glance_key(spot, "muscles")),
-        row("Pain", [f"{bold('Essential:')} {essential}", f"{bold('Spill-over:')} {spill}"], glance_key(spot, "pain")),
+        row(MUSCLES_ROW, muscles, glance_key(spot, "muscles")),
+        row(PAIN_ROW, [f"{bold(ESSENTIAL)} {essential}", f"{bold(SPILLOVER)} {spill}"], glance_key(spot, "pain")),
     ]
     if spot.conditions:
-        rows.append(row("Conditions", [", ".join(esc(conditions[c].name) for c in spot.conditions)],
+        rows.append(row(CONDITIONS_ROW, [", ".join(esc(conditions[c].name) for c in spot.conditions)],
                         glance_key(spot, "conditions")))
     cited = _citations(spot)
     if cited:
         parts = {m.reference.id: m.reference.part for m in spot.muscles if m.reference}
-        rows.append(row("References" if len(cited) > 1 else "Reference",
+        rows.append(row(REFERENCE_ROWS[0] if len(cited) > 1 else REFERENCE_ROWS[1],
                         ["; ".join(cite(ctx, r, parts.get(r)) for r in cited)]))
     width = ctx.trim.frame_width
     return named(box(rows, [LABEL_WIDTH, width - LABEL_WIDTH]), "its at-a-glance box")
