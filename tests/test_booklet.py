@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +10,6 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-import yaml
 
 from publish.booklet import build_booklets
 from publish.booklet.pages import BOTTOM, INNER, OUTER, TAB_WIDTH, TOP
@@ -329,17 +327,7 @@ def test_a_second_build_is_byte_identical(built, content, tmp_path):
         assert first.read_bytes() == second.read_bytes(), first.name
 
 
-def _content_copy(tmp_path: Path, edit) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    path = next((target / "spots").glob("01-*.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
-
-
-def test_markup_characters_in_content_print_literally(tmp_path):
+def test_markup_characters_in_content_print_literally(tmp_path, content_copy):
     title = 'Tension <b>headaches</b> & "friends" é—½'
     muscle = "<i>rectus</i> capitis & co"
 
@@ -347,7 +335,7 @@ def test_markup_characters_in_content_print_literally(tmp_path):
         data["title"] = title
         data["muscles"][0]["name"] = muscle
         data["summary"] = "Plain words <font size=40>big</font> &amp; more. " + data["summary"]
-    content = load_content(_content_copy(tmp_path, edit))
+    content = load_content(content_copy({1: edit}))
     result = build_booklets(content, tmp_path / "out", epoch=None)
     for path in result.files:
         booklet = Booklet(path)
@@ -357,9 +345,9 @@ def test_markup_characters_in_content_print_literally(tmp_path):
         assert "<font size=40>big</font> &amp; more." in text
 
 
-def test_a_table_cell_too_tall_for_any_page_is_an_error_naming_the_spot(tmp_path):
+def test_a_table_cell_too_tall_for_any_page_is_an_error_naming_the_spot(tmp_path, content_copy):
     def edit(data):
         data["muscles"][0]["detail"] = " ".join(["fibres"] * 560)
-    content = load_content(_content_copy(tmp_path, edit))
+    content = load_content(content_copy({1: edit}))
     with pytest.raises(BuildError, match=r"^Spot 1 \(.*\): its at-a-glance box is \d+ pt tall"):
         build_booklets(content, tmp_path / "out", epoch=None)

@@ -4,6 +4,7 @@ spot and field, through the real command line."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -14,7 +15,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from publish.build import build
 from publish.consistency.compare import split
@@ -41,17 +41,19 @@ def reported(result: subprocess.CompletedProcess) -> list[str]:
 
 
 def edit_notes(apkg: Path, change) -> None:
-    """Rewrite the package with `change(fields)` applied to every note's field list, as a tool editing the
-    collection would."""
+    """Rewrite the package with `change(fields)` applied to every note's fields (a dict by field name, as
+    the collection's note types name them), as a tool editing the collection would."""
     with zipfile.ZipFile(apkg) as package:
         entries = {name: package.read(name) for name in package.namelist()}
     db_path = apkg.with_suffix(".anki2")
     db_path.write_bytes(entries["collection.anki2"])
     db = sqlite3.connect(db_path)
-    for nid, flds in db.execute("SELECT id, flds FROM notes").fetchall():
-        fields = flds.split("\x1f")
+    models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
+    names = {int(mid): [f["name"] for f in sorted(m["flds"], key=lambda f: f["ord"])] for mid, m in models.items()}
+    for nid, mid, flds in db.execute("SELECT id, mid, flds FROM notes").fetchall():
+        fields = dict(zip(names[mid], flds.split("\x1f"), strict=True))
         change(fields)
-        db.execute("UPDATE notes SET flds = ? WHERE id = ?", ("\x1f".join(fields), nid))
+        db.execute("UPDATE notes SET flds = ? WHERE id = ?", ("\x1f".join(fields.values()), nid))
     db.commit()
     db.close()
     entries["collection.anki2"] = db_path.read_bytes()
@@ -93,9 +95,9 @@ def test_a_changed_muscle_detail_and_page_in_the_deck_are_named_by_spot_and_fiel
     muscle = spot.muscles[0]
 
     def change(fields):
-        if fields[0] == str(spot.number) and fields[1].startswith("Perfect Spot"):
-            fields[3] = fields[3].replace(muscle.detail, "somewhere else entirely")
-            fields[9] = re.sub(r"p\. \d+", "p. 999", fields[9])
+        if fields.get("Number") == str(spot.number):
+            fields["Muscles"] = fields["Muscles"].replace(muscle.detail, "somewhere else entirely")
+            fields["BookletPage"] = re.sub(r"p\. \d+", "p. 999", fields["BookletPage"])
     edit_notes(out / APKG, change)
 
     result = check(out)
@@ -113,8 +115,8 @@ def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
     dropped = content.spots_for_condition(condition.id)[0]
 
     def change(fields):
-        if fields[1] == condition.name:
-            fields[4] = re.sub(rf"<li><b>Spot {dropped.number}:.*?</li>", "", fields[4])
+        if fields.get("Condition") and fields["Heading"] == condition.name:
+            fields["Spots"] = re.sub(rf"<li><b>Spot {dropped.number}:.*?</li>", "", fields["Spots"])
     edit_notes(out / APKG, change)
 
     lines = reported(check(out))
@@ -122,21 +124,20 @@ def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
             f'"which spots?" card does not list Spot {dropped.number}') in lines
 
 
-def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path):
-    content_dir = tmp_path / "content"
-    shutil.copytree(CONTENT, content_dir)
-    path = next((content_dir / "spots").glob("03-*.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["muscles"][0]["name"] = "tibialis posterior"
-    removed = data["conditions"].pop()
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path, content_copy):
+    removed = []
+
+    def change(data):
+        data["muscles"][0]["name"] = "tibialis posterior"
+        removed.append(data["conditions"].pop())
+    content_dir = content_copy({3: change})
     edited = load_content(content_dir)
     build(edited, "deck", out, content_dir)     # the deck and cards are rebuilt, the booklet is not
 
     lines = reported(check(out))
     assert 'Spot 3: muscles: "tibialis anterior" is in the booklet but on no card' in lines
     assert 'Spot 3: muscles: "tibialis posterior" is on the cards but not in the booklet' in lines
-    name = edited.conditions[removed].name
+    name = edited.conditions[removed[0]].name
     assert f'Spot 3: conditions: "{name}" is in the booklet but on no card' in lines
     assert any(line.startswith("Spot 3: page: the cards say no page, the chapter starts on p.") for line in lines)
 
@@ -154,14 +155,11 @@ def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, cont
     assert not any("perfect-spots-cards-letter.pdf" in line for line in lines)
 
 
-def test_a_muscle_without_detail_is_no_mismatch(tmp_path):
-    content_dir = tmp_path / "content"
-    shutil.copytree(CONTENT, content_dir)
-    path = next((content_dir / "spots").glob("01-*.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert len(data["muscles"]) > 2
-    data["muscles"][1].pop("detail", None)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def test_a_muscle_without_detail_is_no_mismatch(tmp_path, content_copy):
+    def change(data):
+        assert len(data["muscles"]) > 2
+        data["muscles"][1].pop("detail", None)
+    content_dir = content_copy({1: change})
     build(load_content(content_dir), "all", tmp_path / "out", content_dir)
 
     result = check(tmp_path / "out")

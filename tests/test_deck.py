@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
 from datetime import datetime, timezone
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from anki.collection import Collection
-from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki_reader import import_deck, open_collection, section
 
 from publish.deck import build_deck
 from publish.model import load_content
@@ -45,17 +42,6 @@ MEDIA_NAME = re.compile(r"^(spot-\d{2}-)?[a-z][a-z-]*-[0-9a-f]{12}\.svg$")
 
 # ---------------------------------------------------------------- helpers
 
-def open_collection(folder: Path) -> Collection:
-    folder.mkdir(parents=True, exist_ok=True)
-    return Collection(str(folder / "collection.anki2"))
-
-
-def import_deck(col: Collection, apkg: Path):
-    """Import as Anki does by default: update notes and note types only if the package is newer."""
-    request = ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions())
-    return col.import_anki_package(request).log
-
-
 def text(html: str) -> str:
     """What the student reads, as one line of text."""
     html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
@@ -75,51 +61,8 @@ def cards_by_type(note) -> dict[str, object]:
     return {card.template()["name"]: card for card in note.cards()}
 
 
-class _Section(HTMLParser):
-    """Collects the text inside the first element whose class list contains `css_class`."""
-
-    def __init__(self, css_class: str):
-        super().__init__(convert_charrefs=True)
-        self.css_class, self.depth, self.done, self.parts = css_class, 0, False, []
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += 1
-        elif not self.done and self.css_class in (dict(attrs).get("class") or "").split():
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-            self.done = self.done or self.depth == 0
-
-    def handle_data(self, data):
-        if self.depth:
-            self.parts.append(data)
-
-
-def section(html: str, css_class: str) -> str:
-    """The text a student reads inside the part of the card marked `css_class` ('' if none)."""
-    parser = _Section(css_class)
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
-
-
 def images(html: str) -> list[str]:
     return re.findall(r'<img src="([^"]+)"', html)
-
-
-def copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-    return target
-
-
-def edit_spot(content_dir: Path, number: int, change) -> None:
-    path = next((content_dir / "spots").glob(f"{number:02d}-*.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- one build, imported once
@@ -283,9 +226,9 @@ def test_notes_are_dated_by_the_build_epoch(col):
 
 # ---------------------------------------------------------------- builds of edited content
 
-def test_content_text_is_escaped(tmp_path):
+def test_content_text_is_escaped(tmp_path, content_copy, edit_spot):
     hostile = "<script>alert(1)</script> {{Front}} [sound:x.mp3] & more"
-    folder = copy_content(tmp_path)
+    folder = content_copy()
     edit_spot(folder, 12, lambda d: d.update(title=hostile))
     built = build_deck(load_content(folder), tmp_path / "deck", epoch=EPOCH)
     col = open_collection(tmp_path / "anki")
@@ -327,14 +270,15 @@ def review_some(col: Collection) -> None:
 
 def scheduling(col: Collection):
     """Every card's deck and scheduling state (queue -1: suspended), and the whole review log."""
-    cards = col.db.all("select id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, flags"
-                       " from cards order by id")
+    columns = ("id", "nid", "did", "ord", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "flags")
+    cards = [dict(zip(columns, row, strict=True))
+             for row in col.db.all(f"select {', '.join(columns)} from cards order by id")]
     revlog = col.db.all("select * from revlog order by id")
     return cards, revlog
 
 
-def test_reimport_updates_notes_and_keeps_reviews(tmp_path):
-    folder = copy_content(tmp_path)
+def test_reimport_updates_notes_and_keeps_reviews(tmp_path, content_copy, edit_spot):
+    folder = content_copy()
     first = build_deck(load_content(folder), tmp_path / "v1", epoch=EPOCH)
     col = open_collection(tmp_path / "anki")
     import_deck(col, first.files[0])
@@ -342,8 +286,9 @@ def test_reimport_updates_notes_and_keeps_reviews(tmp_path):
     before = scheduling(col)
     notes_before = sorted(col.find_notes(""))
     types_before = sorted(m["id"] for m in col.models.all())
-    assert len(before[1]) == 10 and sum(1 for c in before[0] if c[7] > 0) == 6
-    assert sum(1 for c in before[0] if c[5] == -1) == 1 and sum(1 for c in before[0] if c[11]) == 1
+    cards, revlog = before
+    assert len(revlog) == 10 and sum(1 for c in cards if c["ivl"] > 0) == 6
+    assert sum(1 for c in cards if c["queue"] == -1) == 1 and sum(1 for c in cards if c["flags"]) == 1
 
     edit_spot(folder, 12, lambda d: d.update(title="Low back pain that starts in the buttock"))
     edit_spot(folder, 12, lambda d: d["muscles"][0].update(detail="upper inner edge, just below the PSIS"))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -258,10 +257,8 @@ def test_labels_use_only_embedded_non_base14_fonts(content):
 # ---------------------------------------------------------------- validation of figure geometry
 
 @pytest.fixture
-def copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
+def copy(content_copy):
+    return content_copy()
 
 
 def _spot_file(folder: Path, number: int) -> Path:

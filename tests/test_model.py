@@ -1,6 +1,5 @@
 """The content model: all 14 spots load, cross-references resolve, and every kind of
 careless edit is reported as file:line:column: field: message."""
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def copy(tmp_path):
+def copy(content_copy):
     """A writable copy of the real content folder."""
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
-    return target
+    return content_copy()
 
 
 def spot_file(content_dir: Path, number: int) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +12,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-import yaml
-from test_deck import import_deck, open_collection, section
+from anki_reader import import_deck, open_collection, section
 
 from publish.build import build
 from publish.errors import BuildError
@@ -233,30 +231,20 @@ def test_same_content_gives_identical_bytes_dated_by_the_epoch(content, tmp_path
             assert str(pdf.docinfo.CreationDate).startswith("D:20231114221320")
 
 
-def _edited_content(tmp_path: Path, number: int, change) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    path = next((target / "spots").glob(f"{number:02d}-*.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
-
-
-def test_content_text_prints_literally(tmp_path):
+def test_content_text_prints_literally(tmp_path, content_copy):
     def change(spot):
         spot["title"] = "Low back <b>pain</b> & more"
         spot["place"] = "just below <font color=red>the</font> dimple"
-    content = load_content(_edited_content(tmp_path, 12, change))
+    content = load_content(content_copy({12: change}))
     result = build_cards(content, tmp_path / "cards", epoch=EPOCH)
     text = "".join(pdfium.PdfDocument(result.files[0])[p].get_textpage().get_text_range() for p in range(22, 24))
     assert "Low back <b>pain</b> & more" in norm(text)
     assert "<font color=red>the</font>" in norm(text)
 
 
-def test_an_answer_too_long_for_a_card_is_an_error_naming_the_card(tmp_path):
+def test_an_answer_too_long_for_a_card_is_an_error_naming_the_card(tmp_path, content_copy):
     def change(spot):
         spot["muscles"][0]["detail"] = " ".join(["a very long description of the muscle"] * 60)
-    content = load_content(_edited_content(tmp_path, 3, change))
+    content = load_content(content_copy({3: change}))
     with pytest.raises(BuildError, match=r"paper card 'Spot to muscle' of Perfect Spot 3: .* too long"):
         build_cards(content, tmp_path / "cards", epoch=EPOCH)
