@@ -1,5 +1,5 @@
 # make publish : build everything into build/ (creates .venv on first run; a no-op when nothing changed)
-# make test    : run the test suite
+# make test    : lint (ruff), type-check (mypy) and run the test suite
 # make check   : validate content (and, after a build, that booklet, deck and cards agree)
 # make bench   : print build timings
 # make clean   : remove build outputs and the virtual environment
@@ -29,6 +29,8 @@ check: $(STAMP)
 	$(PY) -m publish check
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check publish tests bench
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 bench: $(BENCH_STAMP)

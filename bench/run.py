@@ -72,7 +72,7 @@ def publish_runs(content: Path, tmp: Path, n: int, runs: int, paper_failed: str)
             measured.append(run_child(kind, str(content), str(out)))
         except Failed as failure:
             if kind != "publish" or "paper card" not in str(failure):
-                raise SystemExit(f"bench: publishing {n} spots failed: {failure}")
+                raise SystemExit(f"bench: publishing {n} spots failed: {failure}") from None
             kind, note = "publish-without-paper-cards", str(failure)
             measured.append(run_child(kind, str(content), str(tmp / f"out-{n}-{i}-without")))
         print(f"bench: {n} spots: {measured[-1][0]:.2f} s", file=sys.stderr)

@@ -163,7 +163,7 @@ class Renderer:
             art = prepare(self.content, self.store)
         results = run_all([partial(self._trim, trim, art) for trim in TRIMS])
         files: list[Path] = []
-        for trim, (made, trim_result) in zip(TRIMS, results):
+        for made, trim_result in results:
             files += made
             self.timings.update(trim_result.timings)
         main = results[TRIMS.index(PAGE_TRIM)][1]

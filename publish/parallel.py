@@ -14,7 +14,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ def run_all(jobs: list[Callable[[], T]]) -> list[T]:
     try:
         for job in jobs:
             children.append(_start(job))
-        outcomes = [_collect(*child) for child in children]
+        outcomes: list[tuple[bool, Any]] = [_collect(*child) for child in children]
         children = []
     finally:
         for pid, _ in children:     # interrupted or failed: no child outlives the call
@@ -52,7 +52,7 @@ def _start(job: Callable[[], T]) -> tuple[int, int]:
     try:
         _die_with(parent)
         try:
-            outcome = (True, job())
+            outcome: tuple[bool, Any] = (True, job())
         except BaseException as exc:   # noqa: BLE001 - every failure goes back to the parent
             exc.add_note(f"in a forked build process:\n{traceback.format_exc()}")
             outcome = (False, exc)

@@ -147,7 +147,7 @@ def test_bad_input(command, name, tmp_path):
             assert not [rel for rel in after if rel.startswith(".staging-")]
         return
     assert result.returncode == 1, result.stdout + result.stderr
-    line = expect["line"] if "line" in expect else changed
+    line = expect.get("line", changed)
     pattern = expected_problem(expect, content, line)
     assert pattern.search(result.stderr), f"no line matching {pattern.pattern!r} in:\n{result.stderr}"
     assert "nothing was written" in result.stderr

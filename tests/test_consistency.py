@@ -18,11 +18,11 @@ import pytest
 
 from publish.build import build
 from publish.consistency.compare import split
-from publish.study import study_notes
-from publish.model import load_content
-from publish.paper.document import write_cards
 from publish.editions import A4
 from publish.figures import FigureStore
+from publish.model import load_content
+from publish.paper.document import write_cards
+from publish.study import study_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -5,14 +5,14 @@ import re
 import subprocess
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from anki_reader import import_deck, open_collection, section
 
+from anki_reader import import_deck, open_collection, section
 from publish.deck import build_deck
 from publish.model import load_content
 
@@ -321,7 +321,7 @@ def test_same_content_gives_identical_bytes(content, tmp_path):
     a = build_deck(content, tmp_path / "a", epoch=None).files[0]
     b = build_deck(content, tmp_path / "b", epoch=None).files[0]
     assert a.read_bytes() == b.read_bytes()
-    book_day = datetime.combine(content.book.date, datetime.min.time(), tzinfo=timezone.utc)
+    book_day = datetime.combine(content.book.date, datetime.min.time(), tzinfo=UTC)
     with zipfile.ZipFile(a) as z:
         assert {info.date_time for info in z.infolist()} == {book_day.timetuple()[:6]}
         assert {info.filename for info in z.infolist()} >= {"collection.anki2", "media"}

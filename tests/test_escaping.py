@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from publish.booklet.document import Art, lay_out
 from publish.booklet.pages import Trim
+from publish.deck import build_deck
 from publish.editions import A5 as A5_EDITION
 from publish.figures import FigureStore
-from publish.deck import build_deck
 from publish.fonts import drawable, register
 from publish.model import load_content
 from publish.model.checks import DIRECTION_OVERRIDES

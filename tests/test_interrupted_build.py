@@ -64,7 +64,7 @@ def builds(tmp_path_factory) -> dict[int, Path]:
     """The output folders of an uninterrupted build dated OLD and of one dated NEW."""
     folder = tmp_path_factory.mktemp("builds")
     runs = {epoch: start(folder / str(epoch), epoch) for epoch in (OLD, NEW)}
-    for epoch, process in runs.items():
+    for process in runs.values():
         code, stderr = finish(process)
         assert code == 0, stderr
     old, new = published(folder / str(OLD)), published(folder / str(NEW))

@@ -12,13 +12,13 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from anki_reader import import_deck, open_collection, section
 
+from anki_reader import import_deck, open_collection, section
 from publish.build import build
+from publish.editions import CARD_PAPERS as PAPERS
 from publish.errors import BuildError
 from publish.model import load_content
 from publish.paper import build_cards
-from publish.editions import CARD_PAPERS as PAPERS
 from publish.paper.sheet import Sheet
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"

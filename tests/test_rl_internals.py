@@ -3,9 +3,9 @@ drops one fails here, by name, rather than as a wrong date, a lost bookmark or a
 import io
 
 from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, SimpleDocTemplate
-from reportlab.lib.styles import getSampleStyleSheet
 
 from publish import rl_internals
 

@@ -21,11 +21,11 @@ from ..rl_internals import block_name, fix_date, set_dry, skip_save, text_cursor
 from ..stopwatch import timed
 from .context import Art, Context
 from .flowables import Deferred
+from .marks import spot_key
 from .pages import TRIMS, Trim, templates
 from .refs import Pages
 from .sections import chapters, story
 from .sections.back import NOTES
-from .marks import spot_key
 from .styles import SERIF, styles
 
 MAX_PASSES = 6

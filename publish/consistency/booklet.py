@@ -10,7 +10,16 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from .. import wording
-from ..wording import CONDITIONS_ROW, ESSENTIAL, MUSCLES_ROW, NO_SPILLOVER, REFERENCE_ROWS, SPILLOVER, SPOT_LINE, pattern
+from ..wording import (
+    CONDITIONS_ROW,
+    ESSENTIAL,
+    MUSCLES_ROW,
+    NO_SPILLOVER,
+    REFERENCE_ROWS,
+    SPILLOVER,
+    SPOT_LINE,
+    pattern,
+)
 from .pdftext import Char, flat, page_chars
 
 CHAPTER = re.compile(pattern(SPOT_LINE))
@@ -60,7 +69,7 @@ def _outline(path: Path) -> list[tuple[int, str, int]]:
                 stack[:0] = list(item.children)
                 match = CHAPTER.fullmatch(item.title)
                 if match and item.destination is not None:
-                    found.append((int(match[1]), match[2], index[item.destination[0].objgen] + 1))
+                    found.append((int(match[1]), match[2], index[item.destination[0].objgen] + 1))  # type: ignore[index]
     return found
 
 

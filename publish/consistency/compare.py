@@ -29,11 +29,11 @@ def booklet_and_deck(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]
     for number in sorted(chapters.keys() | deck.spots.keys()):
         where = f"Spot {number}"
         chapter, facts = chapters.get(number), deck.spots.get(number)
-        if facts is None:
-            found.append(Mismatch(where, "spot", f"has a chapter in the booklet (p. {chapter.page}) but no cards"))
-            continue
         if chapter is None:
             found.append(Mismatch(where, "spot", "has cards but no chapter in the booklet"))
+            continue
+        if facts is None:
+            found.append(Mismatch(where, "spot", f"has a chapter in the booklet (p. {chapter.page}) but no cards"))
             continue
         found += _same(where, "title", chapter.title, facts.title)
         if facts.page != chapter.page:
@@ -64,20 +64,20 @@ def deck_and_paper(deck: Deck, paper: list[PaperCard], name: str, chapters: dict
             times = f"printed {printed[key]} times in {name}" if printed[key] else f"missing from {name}"
             found.append(Mismatch(card.where, f'card "{card.kind}"', times))
     for p in paper:
-        card = wanted.get((p.heading, _kind(p.front_kind, deck)))
+        asked = wanted.get((p.heading, _kind(p.front_kind, deck)))
         place = f"{name}, sheet {p.sheet}, card {p.slot + 1}"
-        if card is None:
+        if asked is None:
             found.append(Mismatch(p.heading or place, "card", f"{place} is not in the deck"))
             continue
-        field = f'card "{card.kind}"'
-        if p.question != card.question:
-            found.append(Mismatch(card.where, field, f'{place} asks "{p.question}", the deck "{card.question}"'))
-        if p.back_tag.rsplit(" \u00b7 ", 1)[-1] != card.kind.upper():
-            found.append(Mismatch(card.where, field, f"{place}: the back behind it is \"{p.back_tag}\""))
-        if card.spot in chapters and p.page != chapters[card.spot].page:
+        field = f'card "{asked.kind}"'
+        if p.question != asked.question:
+            found.append(Mismatch(asked.where, field, f'{place} asks "{p.question}", the deck "{asked.question}"'))
+        if p.back_tag.rsplit(" \u00b7 ", 1)[-1] != asked.kind.upper():
+            found.append(Mismatch(asked.where, field, f"{place}: the back behind it is \"{p.back_tag}\""))
+        if asked.spot in chapters and p.page != chapters[asked.spot].page:
             says = f"p. {p.page}" if p.page else "no page"
-            found.append(Mismatch(card.where, "page", f"{place} says {says}, the chapter starts on "
-                                                      f"p. {chapters[card.spot].page}"))
+            found.append(Mismatch(asked.where, "page", f"{place} says {says}, the chapter starts on "
+                                                       f"p. {chapters[asked.spot].page}"))
     return found
 
 
@@ -151,9 +151,9 @@ def _links(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
     for kind, topic, number in sorted(on_cards.keys() - in_booklet, key=lambda k: (k[2], k[0], k[1])):
         found.append(Mismatch(f"Spot {number}", _topic(kind), f'the "which spots?" card for "{topic}" ({kind}) lists '
                                                               f"Spot {number}, the booklet does not"))
-    for (kind, topic, number), listed in sorted(on_cards.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
-        if number in chapters and listed.page != chapters[number].page:
-            says = f"p. {listed.page}" if listed.page else "no page"
+    for (_kind, topic, number), entry in sorted(on_cards.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
+        if number in chapters and entry.page != chapters[number].page:
+            says = f"p. {entry.page}" if entry.page else "no page"
             found.append(Mismatch(f"Spot {number}", "page", f'the card for "{topic}" says {says}, the chapter '
                                                              f"starts on p. {chapters[number].page}"))
     return found

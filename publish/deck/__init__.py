@@ -14,6 +14,7 @@ from ..figures import FigureStore
 from ..model import Content
 from ..study import study_notes
 
+
 @dataclass
 class DeckResult:
     files: list[Path] = field(default_factory=list)

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import genanki
 
+from ..anki_fields import NOTE_TYPES, NoteType
 from ..figures import FigureStore
 from ..model import Book
 from ..study.cards import Note
 from .apkg import write_apkg
 from .html import escape, fact_html, image_html
 from .media import Media
-from ..anki_fields import NOTE_TYPES, NoteType
 from .notetypes import models as note_models
 
 DECK_NAME = "Perfect Spots"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 
@@ -54,7 +55,7 @@ class FigureStore:
             self.get(key)
 
     def _draw(self, key: FigureKey) -> Drawing:
-        options = dict(key.options)
+        options: dict[str, Any] = dict(key.options)
         if key.kind == "legend":
             drawing = legend(**options)
         elif key.kind == "overview":

@@ -80,7 +80,7 @@ def check_file_name(path: Path, spot: Spot, src: Source) -> Iterator[Problem]:
 
 
 def index(file_model, key: str, src: Source | None, problems: list[Problem]) -> dict:
-    if file_model is None:
+    if file_model is None or src is None:
         return {}
     items = getattr(file_model, key)
     no_duplicates([item.id for item in items], key, "id", src, problems)

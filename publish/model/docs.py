@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from . import schema
 
-FILES = [
+FILES: list[tuple[str, type[BaseModel]]] = [
     ("content/book.yaml", schema.Book),
     ("content/spots/NN-name.yaml", schema.Spot),
     ("content/regions.yaml", schema.RegionsFile),

@@ -42,7 +42,7 @@ def load_content(content_dir: Path | str) -> Content:
     regions = checks.index(regions_file, "regions", regions_src, problems)
     conditions = checks.index(conditions_file, "conditions", conditions_src, problems)
     references = checks.index(references_file, "references", references_src, problems)
-    if glossary_file is not None:
+    if glossary_file is not None and glossary_src is not None:
         checks.no_duplicates([t.term.lower() for t in glossary_file.glossary], "glossary", "term", glossary_src, problems)
 
     spot_dir = content_dir / "spots"
@@ -53,7 +53,7 @@ def load_content(content_dir: Path | str) -> Content:
     parsed: list[tuple[Spot, Source]] = []
     for path in spot_files:
         spot, src = parse(path, Spot)
-        if spot is not None:
+        if spot is not None and src is not None:
             parsed.append((spot, src))
             problems.extend(checks.check_file_name(path, spot, src))
             problems.extend(checks.check_figure(spot, src))

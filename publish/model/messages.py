@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
 from .schema import Id
@@ -47,7 +48,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _explain(src: Source, model: type[BaseModel], err: dict) -> Problem:
+def _explain(src: Source, model: type[BaseModel], err: ErrorDetails) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in p and p not in ("str", "NoteRef"))
     kind = err["type"]
     value = err.get("input")
@@ -72,7 +73,7 @@ def _explain(src: Source, model: type[BaseModel], err: dict) -> Problem:
         "string_too_short": "must not be empty",
         "string_too_long": f"text is too long ({len(value) if isinstance(value, str) else '?'} characters; at most {err.get('ctx', {}).get('max_length')})",
         "string_pattern_mismatch": (f"{described} is not a valid id: use lowercase letters, digits and _ (e.g. low_back)"
-                                    if ctx.get("pattern") == Id.__metadata__[0].pattern
+                                    if ctx.get("pattern") == typing.get_args(Id)[1].pattern
                                     else f"{described} is not valid here: {_description(model, loc)}"),
         "greater_than_equal": f"must be at least {ctx.get('ge')}, got {described}",
         "less_than_equal": f"must be at most {ctx.get('le')}, got {described}",
@@ -100,7 +101,7 @@ def _description(model: type[BaseModel], loc: tuple) -> str:
     """The schema's description of the field at `loc`, to say what a value should look like."""
     owner = _model_at(model, loc[:-1])
     info = owner.model_fields.get(loc[-1]) if owner and isinstance(loc[-1], str) else None
-    return info.description if info else "see `python -m publish schema`"
+    return info.description if info and info.description else "see `python -m publish schema`"
 
 
 def _describe(value: Any) -> str:

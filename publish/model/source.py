@@ -149,9 +149,8 @@ def _scalar(loader: _Loader, node, path: Path_) -> Any:
 
 
 def _line_of_offset(raw: bytes | str, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    newline = b"\n" if isinstance(raw, bytes) else "\n"
-    return before.count(newline) + 1, offset - (before.rfind(newline) + 1) + 1
+    before = (raw if isinstance(raw, str) else raw.decode("latin-1"))[:offset]   # latin-1: one char per byte
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
@@ -192,7 +191,7 @@ def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
         from_start = any(c in (exc.context or "") for c in ("quoted scalar", "simple key")) and exc.context_mark
         mark = exc.context_mark if from_start else exc.problem_mark or exc.context_mark
         message = _plain_yaml_message(exc)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)  # type: ignore[assignment]
         return None, [Problem(display, line, col, "", message)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, None, None, "", f"YAML error: {exc}")]

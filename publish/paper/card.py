@@ -82,7 +82,7 @@ def _page(note: Note) -> str:
     """'Booklet p. 45' for a spot whose page is known; pages of topic cards are in their answers."""
     kind = _fact_kind(note, "page")
     items = note.facts.get("page", ()) if kind else ()
-    return f"{kind.label(len(items))} {items[0]}" if items else ""
+    return f"{kind.label(len(items))} {items[0]}" if kind and items else ""
 
 
 def _fact_kind(note: Note, key: str) -> FactKind | None:

@@ -9,11 +9,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from .. import __version__
-from ..study.cards import Note
 from ..figures import FigureStore
 from ..fonts import register
 from ..model import Book
 from ..rl_internals import fix_date
+from ..study.cards import Note
 from . import styles
 from .card import draw_back, draw_front
 from .forms import Figures

@@ -7,7 +7,6 @@ from reportlab.graphics.shapes import Drawing, Group
 from reportlab.pdfgen.canvas import Canvas
 
 from ..figures import FigureKey, FigureStore
-
 from .styles import SANS
 
 BLEED = 2.0     # points kept around a drawing's bounds so no stroke is clipped

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..editions import MM, Paper
+
 CARD_WIDTH, CARD_HEIGHT = 95 * MM, 86 * MM
 COLUMNS, ROWS = 2, 3
 MARK_GAP, MARK_LENGTH = 1.5 * MM, 4 * MM     # cut marks start this far outside the grid

@@ -33,8 +33,9 @@ def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _box(page: pikepdf.Page, name: str) -> tuple[float, float, float, float]:
-    value = page.obj.get(name) or page.obj.get("/MediaBox")
-    return tuple(float(v) for v in value)
+    value = page.obj.get(name) or page.mediabox
+    x0, y0, x1, y1 = (float(v) for v in value)
+    return x0, y0, x1, y1
 
 
 def _inside(inner, outer) -> bool:

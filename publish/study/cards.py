@@ -7,8 +7,8 @@ Nothing here knows about HTML or Anki.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..figures import FigureKey
 

@@ -11,7 +11,7 @@ from .topic_notes import condition_note, overview, region_note
 def study_notes(content: Content, spot_pages: dict[int, int] | None = None) -> tuple[Note, ...]:
     """Every note built from `content`; `spot_pages` (spot -> booklet page) adds page references."""
     pages = spot_pages or {}
-    notes = [spot_note(content, s, pages.get(s.number)) for s in content.spots]
+    notes: list[Note | None] = [spot_note(content, s, pages.get(s.number)) for s in content.spots]
     spot_map = overview()
     notes += [condition_note(content, c, pages, spot_map) for c in content.conditions.values()]
     notes += [region_note(content, r, pages, spot_map) for r in content.regions.values()]

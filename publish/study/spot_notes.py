@@ -4,9 +4,9 @@ from __future__ import annotations
 from ..figures import FigureKey
 from ..figures.overview import map_position
 from ..model import Content, Spot
+from ..wording import CARD_HEADING, PAGE, lower_first
 from .cards import Card, Entry, Figure, Note
 from .kinds import SPOT
-from ..wording import CARD_HEADING, PAGE, lower_first
 from .words import citation, muscle_names, spot_line, tag
 
 PATTERN_KEY = "essential zones solid, spill-over zones stippled"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from ..figures import FigureKey
 from ..model import Condition, Content, Region, Spot
+from ..wording import join, lower_first, upper_first
 from .cards import Card, Entry, Figure, Note
 from .kinds import CONDITION, REGION
-from ..wording import join, lower_first, upper_first
 from .words import muscle_names, spot_line, tag
 
 

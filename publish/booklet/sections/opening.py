@@ -5,8 +5,16 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...model import Content, Spot
-from ...wording import (CONDITIONS_ROW, ESSENTIAL, MUSCLES_ROW, NO_SPILLOVER, PAIN_ROW, REFERENCE_ROWS, SPILLOVER,
-                         spot_line)
+from ...wording import (
+    CONDITIONS_ROW,
+    ESSENTIAL,
+    MUSCLES_ROW,
+    NO_SPILLOVER,
+    PAIN_ROW,
+    REFERENCE_ROWS,
+    SPILLOVER,
+    spot_line,
+)
 from ..context import Context
 from ..flowables import fit, named
 from ..marks import glance_key, spot_key
