@@ -22,7 +22,7 @@ def publish(content: Path, out: Path, paper_cards: bool = True) -> dict:
     from publish.model import load_content
 
     if not paper_cards:
-        builder._paper_cards = lambda *args: ([], {})
+        builder.Renderer._paper_cards = lambda self, *args: ([], {})  # type: ignore[method-assign]
 
     imported = time.perf_counter()
     loaded = load_content(content)

@@ -13,11 +13,12 @@ from reportlab.graphics import renderPDF
 from reportlab.pdfgen import canvas
 
 from publish.errors import ContentError
-from publish.figures import legend, locator_figure, media_name, overview_map, referral_figure, svg_bytes
+from publish.figures import media_name, svg_bytes
 from publish.figures.geometry import inside
-from publish.figures.locator import locator_layout
-from publish.figures.overview import map_position
-from publish.figures.referral import referral_layout, referral_views
+from publish.figures.legend import legend
+from publish.figures.locator import locator_figure, locator_layout
+from publish.figures.overview import map_position, overview_map
+from publish.figures.referral import referral_figure, referral_layout, referral_views
 from publish.figures.views import VIEWS, outline
 from publish.fonts import register
 from publish.model import load_content
