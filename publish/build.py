@@ -5,6 +5,7 @@ was produced: a crash, an error or Ctrl-C part-way leaves the previous build exa
 """
 from __future__ import annotations
 
+import calendar
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -14,8 +15,10 @@ from pathlib import Path
 
 from .cache import OutputCache, inputs_key
 from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, TRIMS, Trim
+from .errors import BuildError
 from .figures import FigureStore
 from .model import Content
+from .model.schema import EARLIEST_DATE, LATEST_DATE
 from .parallel import run_all
 from .staging import move_into_place, staging_folder
 from .stopwatch import timed
@@ -93,8 +96,12 @@ def source_epoch(content_dir: Path) -> int | None:
     modification time of its files (so a rebuilt deck still counts as newer in Anki).
     None outside git with no SOURCE_DATE_EPOCH: callers then use the book's date.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given is not None:
+        if not given.strip().isdigit():
+            raise BuildError(f"SOURCE_DATE_EPOCH={given!r} is not a date: give whole seconds since 1970, "
+                             "or unset it")
+        return _checked(int(given), "SOURCE_DATE_EPOCH")
     git = ["git", "-C", str(content_dir)]
     try:
         dirty = subprocess.run(git + ["status", "--porcelain", "--", "."], capture_output=True, text=True, check=True).stdout
@@ -102,8 +109,19 @@ def source_epoch(content_dir: Path) -> int | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     if dirty.strip() or not committed.strip():
-        return max(int(p.stat().st_mtime) for p in content_dir.rglob("*") if p.is_file())
-    return int(committed)
+        return _checked(max(int(p.stat().st_mtime) for p in content_dir.rglob("*") if p.is_file()),
+                        f"the newest modification time in {content_dir}")
+    return _checked(int(committed), f"the last commit of {content_dir}")
+
+
+def _checked(epoch: int, source: str) -> int:
+    """`epoch` if every output can carry it (a zip entry, and so the deck, holds 1980 to 2107; Anki's note
+    ids are made from it and must not be 0), else a BuildError naming where it came from."""
+    earliest, latest = (calendar.timegm(d.timetuple()) for d in (EARLIEST_DATE, LATEST_DATE))
+    if not earliest <= epoch <= latest + 86399:
+        raise BuildError(f"the build date from {source} ({epoch}) is outside {EARLIEST_DATE.year} to "
+                         f"{LATEST_DATE.year}, the years every output (the deck's zip file) can carry")
+    return epoch
 
 
 def build(content: Content, target: Target | str, out: Path, content_dir: Path) -> Report:

@@ -12,8 +12,8 @@ from .errors import BuildError, ContentError
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet and Anki deck from content/.")
     p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "all", "preflight", "schema"],
-                   help="check: validate only; booklet / deck / all: build; preflight: check PDFs; "
-                        "schema: print the content format")
+                   help="check: validate only; booklet / deck / all: build (no command: all); "
+                        "preflight: check PDFs; schema: print the content format")
     p.add_argument("files", nargs="*", type=Path, help="PDFs to preflight (default: every PDF in the output folder)")
     p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     p.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
@@ -40,8 +40,14 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"publish: {len(exc.problems)} problem(s) in {args.content}; nothing was written", file=sys.stderr)
         return 1
-    summary = [f"{len(content.spots)} spots"]
+    summary = [f"{len(content.spots)} spot{'' if len(content.spots) == 1 else 's'}"]
+    if content.ignored:
+        summary.append(f"ignored {', '.join(content.ignored)} (hidden or editor files)")
     if args.command != "check":
+        if _within(args.out, args.content):
+            print(f"publish: the output folder {args.out} is inside the content folder {args.content}; give --out "
+                  "a folder outside it; nothing was written", file=sys.stderr)
+            return 1
         try:
             from .build import build
             report = build(content, args.command, args.out, args.content)
@@ -61,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     summary.append(f"{time.perf_counter() - started:.2f} s")
     print("publish: " + ", ".join(summary))
     return 0
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Is `path` `folder` itself or inside it (links followed)?"""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _check_build(out: Path, summary: list[str]) -> int:

@@ -28,6 +28,9 @@ def staging_folder(out: Path) -> Iterator[Path]:
     folder inside it, removed (with whatever was not moved into place) when the block ends."""
     if out.exists() and not out.is_dir():
         raise BuildError(f"{out} is a file, not a folder; give --out a folder")
+    if out.is_symlink() and not out.exists():
+        raise BuildError(f"{out} is a link to {os.readlink(out)}, which does not exist; create that folder or "
+                         "give --out another one")
     out.mkdir(parents=True, exist_ok=True)
     lock = _lock(out)
     staging = out / f"{STAGING}{os.getpid()}"

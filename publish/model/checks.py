@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,14 +36,24 @@ def check_drawable(src: Source) -> Iterator[Problem]:
             if turned:
                 yield src.problem(path, f"invisible text-direction control {', '.join(turned)} would reverse how "
                                         "the text shows on cards; delete it")
+            controls = sorted({f"U+{ord(c):04X}" for c in node if unicodedata.category(c) == "Cc" and c not in "\t\n"})
+            if controls:   # written as an escape such as "\0" in quotes: the outputs would drop or garble it
+                yield src.problem(path, f"control character {', '.join(controls)} is not text; delete it")
     yield from walk(src.data, ())
+
+
+def is_editor_file(name: str) -> bool:
+    """Hidden files and editor leftovers, never spots: Emacs lock links (.#x) and autosaves (#x#), macOS
+    AppleDouble files (._x), hidden copies (.x) and backups (x~). A Dropbox "conflicted copy" is none of
+    these: its name is refused, so that it does not vanish silently."""
+    return name.startswith((".", "#")) or name.endswith(("~", "#"))
 
 
 def check_unread(spot_dir: Path) -> Iterator[Problem]:
     """Files in spots/ that would be silently skipped: a spot saved as .yml or .txt must not just vanish."""
     if spot_dir.is_dir():
         for path in sorted(spot_dir.iterdir()):
-            if path.is_file() and path.suffix != ".yaml" and not path.name.startswith(".") and not path.name.endswith("~"):
+            if path.is_file() and path.suffix != ".yaml" and not is_editor_file(path.name):
                 yield Problem(display_path(path), None, None, "", "not read: spot files must be named NN-name.yaml")
 
 
@@ -129,6 +140,14 @@ def check_spot_links(spot: Spot, src: Source, regions, conditions, references, n
     for i, name in enumerate(names):
         if name in names[:i]:
             yield src.problem(("muscles", i, "name"), f"muscle '{spot.muscles[i].name}' is listed twice")
+    for key, listed in (("conditions", spot.conditions), ("references", spot.references)):
+        for i, value in enumerate(listed):
+            if value in listed[:i]:
+                yield src.problem((key, i), f"'{value}' is listed twice")
+    related = [rel.spot for rel in spot.related]
+    for i, number in enumerate(related):
+        if number in related[:i]:
+            yield src.problem(("related", i, "spot"), f"spot {number} is listed twice")
     for i, rel in enumerate(spot.related):
         if rel.spot == spot.number:
             yield src.problem(("related", i, "spot"), "a spot cannot be related to itself")

@@ -18,6 +18,7 @@ class Content:
     references: Mapping[str, Reference]
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
+    ignored: tuple[str, ...] = ()   # hidden and editor files in spots/, not read
 
     @property
     def book_epoch(self) -> int:

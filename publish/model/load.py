@@ -23,7 +23,8 @@ def load_content(content_dir: Path | str) -> Content:
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     if not content_dir.is_dir():
-        raise ContentError([Problem(display_path(content_dir), None, None, "", "content folder not found")])
+        why = "is a file, not the content folder" if content_dir.exists() else "content folder not found"
+        raise ContentError([Problem(display_path(content_dir), None, None, "", why)])
 
     def parse(path: Path, model: type[BaseModel]) -> tuple[Any, Source | None]:
         src, errs = read_yaml(path, display_path(path))
@@ -46,7 +47,9 @@ def load_content(content_dir: Path | str) -> Content:
         checks.no_duplicates([t.term.lower() for t in glossary_file.glossary], "glossary", "term", glossary_src, problems)
 
     spot_dir = content_dir / "spots"
-    spot_files = sorted(spot_dir.glob("*.yaml")) if spot_dir.is_dir() else []
+    listed = sorted(spot_dir.glob("*.yaml")) if spot_dir.is_dir() else []
+    spot_files = [p for p in listed if not checks.is_editor_file(p.name)]
+    ignored = tuple(display_path(p) for p in listed if checks.is_editor_file(p.name))
     if not spot_files:
         problems.append(Problem(display_path(spot_dir), None, None, "", "no spot files (expected spots/NN-name.yaml)"))
     problems.extend(checks.check_unread(spot_dir))
@@ -64,9 +67,11 @@ def load_content(content_dir: Path | str) -> Content:
             problems.append(src.problem(("number",), f"spot number {spot.number} is also used by {numbers[spot.number].display}"))
         else:
             numbers[spot.number] = src
+    # a spot file with a problem of its own still names its spot: other spots' links to it are not wrong
+    named = {int(m[1]) for p in spot_files if (m := checks.SPOT_FILE.match(p.name))}
     if regions_file is not None and conditions_file is not None and references_file is not None:
         for spot, src in parsed:
-            problems.extend(checks.check_spot_links(spot, src, regions, conditions, references, set(numbers)))
+            problems.extend(checks.check_spot_links(spot, src, regions, conditions, references, set(numbers) | named))
 
     if problems:
         raise ContentError(problems)
@@ -77,4 +82,5 @@ def load_content(content_dir: Path | str) -> Content:
         references=MappingProxyType(references),
         glossary=tuple(sorted(glossary_file.glossary, key=lambda t: t.term.lower())),
         spots=tuple(sorted((s for s, _ in parsed), key=lambda s: s.number)),
+        ignored=ignored,
     )

@@ -81,6 +81,7 @@ def _explain(src: Source, model: type[BaseModel], err: ErrorDetails) -> Problem:
         "int_parsing": f"expected a whole number, got {described}",
         "int_from_float": f"expected a whole number, got {described}",
         "float_type": f"expected a number, got {described}",
+        "finite_number": f"expected a finite number, got {described}",
         "float_parsing": f"expected a number, got {described}",
         "tuple_type": f"expected a list, got {described}{one_item}",
         "list_type": f"expected a list, got {described}",

@@ -9,12 +9,16 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 View = Literal["front", "back", "side", "head", "foot"]
-Point = tuple[float, float]
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-100_000, le=100_000)]   # figures scale these
+Point = tuple[Coordinate, Coordinate]
+WholeNumber = Annotated[int, Strict()]   # 'yes' or 1.0 is not a number here
+# Every output must be able to carry the book's date and the build's: a zip entry (the .apkg) holds 1980 to 2107.
+EARLIEST_DATE, LATEST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
 Polygon = Annotated[tuple[Point, ...], Field(min_length=3)]
 
 NOTE_MARK = re.compile(r"\[\^([a-z][a-z0-9_]*)\]")
@@ -62,7 +66,8 @@ class Book(Model):
     title: Text = Field(description="booklet and deck title")
     subtitle: Text = Field(description="line under the title")
     edition: Text = Field(description="edition or version, e.g. 1.0")
-    date: dt.date = Field(description="publication date, YYYY-MM-DD; also the PDFs' creation date")
+    date: dt.date = Field(ge=EARLIEST_DATE, le=LATEST_DATE,
+                          description="publication date, YYYY-MM-DD; also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")
     authors: tuple[Text, ...] = Field(min_length=1, description="who wrote this booklet")
     keywords: tuple[Text, ...] = Field((), description="PDF keywords")
@@ -152,7 +157,7 @@ class Treat(Model):
 
 
 class Related(Model):
-    spot: int = Field(description="number of the related spot")
+    spot: WholeNumber = Field(description="number of the related spot")
     why: Text = Field(description="one line on how the two spots are connected")
 
 
@@ -172,7 +177,7 @@ class Landmark(Model):
 
 class Locator(Model):
     view: View = Field(description="body view the close-up is cut from")
-    frame: tuple[float, float, float, float] = Field(
+    frame: tuple[Coordinate, Coordinate, Coordinate, Coordinate] = Field(
         description="[x0, y0, x1, y1] of the close-up in the view's frame; must contain the marker and landmarks")
     landmarks: tuple[Landmark, ...] = Field((), description="landmarks drawn in the close-up")
 
@@ -190,7 +195,7 @@ class Section(Model):
 
 
 class Spot(Model):
-    number: int = Field(ge=1, le=9999, description="spot number; must match the NN of the file name")
+    number: WholeNumber = Field(ge=1, le=9999, description="spot number; must match the NN of the file name")
     title: Text = Field(description="the pain problem the spot is known for, e.g. 'Low back pain'")
     place: Text = Field(description="where it is, in a few words, e.g. 'top inner corner of the buttock'")
     summary: Text = Field(description="two to four sentences introducing the spot")
