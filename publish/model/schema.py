@@ -10,12 +10,17 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 View = Literal["front", "back", "side", "head", "foot"]
 Point = tuple[float, float]
 Polygon = Annotated[tuple[Point, ...], Field(min_length=3)]
+
+# The dates every output can hold: the deck is a zip file (entry dates from 1980 to 2107) and PDF dates
+# have four-digit years. The book's date and every build date must lie in this range.
+FIRST_DATE, LAST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
 
 NOTE_MARK = re.compile(r"\[\^([a-z][a-z0-9_]*)\]")
 
@@ -69,6 +74,17 @@ class Book(Model):
     credits: tuple[Text, ...] = Field(min_length=1, description="paragraphs crediting sources of the concept and facts")
     disclaimer: Text = Field(description="the educational-use, not-medical-advice note")
     licence: Licence = Field(description="licence of this content")
+
+    @field_validator("date")
+    @classmethod
+    def _outputs_can_hold(cls, value: dt.date) -> dt.date:
+        """A date the deck and the PDFs cannot carry would only fail later, in the middle of a build."""
+        if not FIRST_DATE <= value <= LAST_DATE:
+            raise PydanticCustomError("date_range", "'{date}' is outside the dates the deck (a zip file) and the "
+                                      "PDFs can hold: {first} to {last}",
+                                      {"date": value.isoformat(), "first": FIRST_DATE.isoformat(),
+                                       "last": LAST_DATE.isoformat()})
+        return value
 
 
 # ---------------------------------------------------------------- regions.yaml, conditions.yaml, references.yaml, glossary.yaml
