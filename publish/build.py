@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import fcntl
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache import OutputCache, inputs_key
+from .deck.dates import FIRST_EPOCH, LAST_EPOCH, LEDGER_FILE, Ledger, holdable, read_ledger, write_ledger
 from .errors import BuildError
 from .figures import drawn_once
 from .model import Content
@@ -51,6 +53,18 @@ class Report:
         return parts
 
 
+def pinned_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH, if set: a date every output can hold, or the build is refused."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not raw:
+        return None
+    if not re.fullmatch(r"[0-9]{1,12}", raw) or not holdable(int(raw)):
+        raise BuildError(f"SOURCE_DATE_EPOCH={raw[:40]!r} is not a date the deck (a zip file) and the PDFs can hold: "
+                         f"give seconds since 1970-01-01 UTC from {FIRST_EPOCH} (1980-01-01) to {LAST_EPOCH} "
+                         "(2107-12-31), or unset it")
+    return int(raw)
+
+
 def source_epoch(content_dir: Path) -> int | None:
     """A timestamp that is the same for the same content and grows when content changes.
 
@@ -58,17 +72,21 @@ def source_epoch(content_dir: Path) -> int | None:
     the content folder, unless the folder has uncommitted edits, in which case the newest
     modification time of its files (so a rebuilt deck still counts as newer in Anki).
     None outside git with no SOURCE_DATE_EPOCH: callers then use the book's date.
+    The deck's date ledger is not content: the build writes it, and it must not move this date.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+    pinned = pinned_epoch()
+    if pinned is not None:
+        return pinned
     git = ["git", "-C", str(content_dir)]
+    paths = ["--", ".", f":(exclude){LEDGER_FILE}"]
     try:
-        dirty = subprocess.run(git + ["status", "--porcelain", "--", "."], capture_output=True, text=True, check=True).stdout
-        committed = subprocess.run(git + ["log", "-1", "--format=%ct", "--", "."], capture_output=True, text=True, check=True).stdout
+        dirty = subprocess.run(git + ["status", "--porcelain", *paths], capture_output=True, text=True, check=True).stdout
+        committed = subprocess.run(git + ["log", "-1", "--format=%ct", *paths], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     if dirty.strip() or not committed.strip():
-        return max(int(p.stat().st_mtime) for p in content_dir.rglob("*") if p.is_file())
+        return max(int(p.stat().st_mtime) for p in content_dir.rglob("*")
+                   if p.is_file() and p != content_dir / LEDGER_FILE)
     return int(committed)
 
 
@@ -77,6 +95,10 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
     """Build `command` ('booklet', 'deck' or 'all') from `content` into `out`, atomically."""
     if out.exists() and not out.is_dir():
         raise BuildError(f"{out} is a file, not a folder; give --out a folder")
+    epoch = source_epoch(content_dir)
+    dated = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())  # as renderers do
+    # With SOURCE_DATE_EPOCH every note is dated by it; else by the ledger, new and changed notes by `dated`.
+    ledger = None if pinned_epoch() is not None else read_ledger(content_dir)
     out.mkdir(parents=True, exist_ok=True)
     lock = _lock(out)
     staging = out / f"{STAGING}{os.getpid()}"
@@ -84,8 +106,6 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
     try:
         _recover(out)
         staging.mkdir()
-        epoch = source_epoch(content_dir)
-        dated = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())  # as renderers do
         cache = OutputCache(out, inputs_key(content_dir, dated))
         made: list[tuple[str, dict, object]] = []     # units made now, kept once they are in place
         if command in ("booklet", "all"):
@@ -95,10 +115,15 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
             report.pages = booklet["pages"]
             report.spot_pages = {int(n): page for n, page in booklet["spot_pages"].items()}
         if command in ("deck", "all"):
-            cards = _unit(cache, "cards", staging, sorted(report.spot_pages.items()), made,
-                          partial(_cards, content, staging, epoch, report.spot_pages, report.timings))
+            pages = sorted(report.spot_pages.items())
+            cards = _unit(cache, "cards", staging, [pages, ledger and ledger.text()], made,
+                          partial(_cards, content, staging, epoch, report.spot_pages, ledger, dated, report.timings))
             report.files += cards["files"]
             report.cards = cards["cards"]
+            dates = cards.pop("ledger", None)   # made now: the ledger after it, which the next build reads
+            if dates is not None:
+                write_ledger(content_dir, dates)
+                made[-1] = ("cards", cards, [pages, dates.text()])
         _move_into_place(staging, out, report.files)
         for unit, facts, extra in made:
             cache.store(unit, out, [out / f.relative_to(staging) for f in facts["files"]], facts, extra)
@@ -152,24 +177,24 @@ def _booklet(content: Content, folder: Path, epoch: int | None, timings: dict[st
     return {"files": booklets.files, "pages": booklets.pages, "spot_pages": booklets.spot_pages}
 
 
-def _cards(content: Content, staging: Path, epoch: int | None, spot_pages: dict[int, int],
-           timings: dict[str, float]) -> dict:
-    """The Anki deck and the paper cards, side by side."""
-    (deck, cards, deck_timings), (paper, paper_timings) = run_all([
-        partial(_deck, content, staging / "deck", epoch, spot_pages),
+def _cards(content: Content, staging: Path, epoch: int | None, spot_pages: dict[int, int], ledger: Ledger | None,
+           dated: int, timings: dict[str, float]) -> dict:
+    """The Anki deck and the paper cards, side by side; with a ledger, also the ledger after the deck."""
+    (deck, cards, dates, deck_timings), (paper, paper_timings) = run_all([
+        partial(_deck, content, staging / "deck", epoch if ledger is None else dated, spot_pages, ledger),
         partial(_paper_cards, content, staging / "cards", epoch, spot_pages)])
     timings.update(deck_timings | paper_timings)
-    return {"files": deck + paper, "cards": cards}
+    return {"files": deck + paper, "cards": cards} | ({"ledger": dates} if dates is not None else {})
 
 
-def _deck(content: Content, folder: Path, epoch: int | None, spot_pages: dict[int, int]):
-    """The Anki deck: (files, cards, timings)."""
+def _deck(content: Content, folder: Path, epoch: int | None, spot_pages: dict[int, int], ledger: Ledger | None):
+    """The Anki deck: (files, cards, ledger after it, timings)."""
     from .deck import build_deck
 
     timings: dict[str, float] = {}
     with timed(timings, "deck"):
-        deck = build_deck(content, folder, epoch=epoch, spot_pages=spot_pages or None)
-    return deck.files, deck.cards, timings
+        deck = build_deck(content, folder, epoch=epoch, spot_pages=spot_pages or None, ledger=ledger)
+    return deck.files, deck.cards, deck.ledger, timings
 
 
 def _paper_cards(content: Content, folder: Path, epoch: int | None, spot_pages: dict[int, int]):

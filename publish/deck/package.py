@@ -8,6 +8,7 @@ import genanki
 from ..model import Book
 from .apkg import write_apkg
 from .cards import Note
+from .dates import Ledger, fingerprint
 from .html import escape, fact_html, image_html
 from .media import Media
 from .notetypes import NOTE_TYPES, NoteType
@@ -17,21 +18,62 @@ DECK_ID = 1876431097  # Anki matches decks by name; genanki needs an id all the 
 GUID_NAMESPACE = "perfect-spots"
 
 
-def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int) -> int:
-    """Write `notes` as the deck's .apkg at `path`; returns the number of cards."""
+def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int,
+               ledger: Ledger | None = None) -> tuple[int, Ledger | None]:
+    """Write `notes` as the deck's .apkg at `path`; returns the number of cards and the ledger after it.
+
+    Without a ledger every note and note type is dated `timestamp`. With one, each keeps its recorded
+    date while what it shows is unchanged, and new or changed ones are dated `timestamp` or later."""
     media = Media()
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
-    models = {key: note_type.model() for key, note_type in NOTE_TYPES.items()}
+    models = {key: DatedModel(note_type) for key, note_type in NOTE_TYPES.items()}
+    keys = {}
     for position, note in enumerate(notes, start=1):
         note_type = NOTE_TYPES[note.kind.key]
-        deck.add_note(genanki.Note(
+        anki_note = DatedNote(
             model=models[note.kind.key],
             fields=field_values(note_type, note, media),
             tags=list(note.tags),
             guid=genanki.guid_for(GUID_NAMESPACE, note.kind.key, note.key),
-            due=position))
-    write_apkg(genanki.Package(deck), media.files, path, timestamp)
-    return sum(len(n.cards) for n in deck.notes)
+            due=position)
+        deck.add_note(anki_note)
+        keys[f"{note.kind.key} {note.key}"] = anki_note
+    keys |= {f"note type {model.model_id}": model for model in models.values()}
+    if ledger is not None:
+        ledger = ledger.dated({key: item.fingerprint() for key, item in keys.items()}, timestamp)
+    for key, item in keys.items():
+        item.date = ledger.date_of(key) if ledger is not None else timestamp
+    write_apkg(genanki.Package(deck), media.files, path, ledger.latest if ledger is not None else timestamp)
+    return sum(len(n.cards) for n in deck.notes), ledger
+
+
+class DatedNote(genanki.Note):
+    """A note carrying its own date (genanki dates every note by the package's)."""
+
+    date = 0
+
+    def fingerprint(self) -> str:
+        return fingerprint([self.model.model_id, self.fields, self.tags])
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        super().write_to_db(cursor, self.date, deck_id, id_gen)
+
+
+class DatedModel(genanki.Model):
+    """A note type carrying its own date, which must move when its fields, card types or style change."""
+
+    date = 0
+
+    def __init__(self, note_type: NoteType):
+        model = note_type.model()
+        super().__init__(model.model_id, model.name, fields=model.fields, templates=model.templates,
+                         css=model.css, sort_field_index=model.sort_field_index)
+
+    def fingerprint(self) -> str:
+        return fingerprint(genanki.Model.to_json(self, 0, DECK_ID))
+
+    def to_json(self, timestamp, deck_id):
+        return super().to_json(self.date, deck_id)
 
 
 def field_values(note_type: NoteType, note: Note, media: Media) -> list[str]:
