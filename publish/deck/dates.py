@@ -51,9 +51,6 @@ class Ledger:
 
     entries: tuple[tuple[str, Dated], ...] = ()
 
-    def date_of(self, key: str) -> int:
-        return dict(self.entries)[key].date
-
     @property
     def latest(self) -> int:
         """The newest date ever given, which is the deck's release date (0 for an empty ledger)."""

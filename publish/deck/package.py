@@ -39,10 +39,12 @@ def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int,
         deck.add_note(anki_note)
         keys[f"{note.kind.key} {note.key}"] = anki_note
     keys |= {f"note type {model.model_id}": model for model in models.values()}
+    dates = dict.fromkeys(keys, timestamp)
     if ledger is not None:
         ledger = ledger.dated({key: item.fingerprint() for key, item in keys.items()}, timestamp)
+        dates = {key: dated.date for key, dated in ledger.entries}
     for key, item in keys.items():
-        item.date = ledger.date_of(key) if ledger is not None else timestamp
+        item.date = dates[key]
     write_apkg(genanki.Package(deck), media.files, path, ledger.latest if ledger is not None else timestamp)
     return sum(len(n.cards) for n in deck.notes), ledger
 
