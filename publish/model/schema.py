@@ -67,7 +67,8 @@ class Book(Model):
     title: Text = Field(description="booklet and deck title")
     subtitle: Text = Field(description="line under the title")
     edition: Text = Field(description="edition or version, e.g. 1.0")
-    date: dt.date = Field(description="publication date, YYYY-MM-DD; also the PDFs' creation date")
+    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; "
+                                      "also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")
     authors: tuple[Text, ...] = Field(min_length=1, description="who wrote this booklet")
     keywords: tuple[Text, ...] = Field((), description="PDF keywords")
