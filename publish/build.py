@@ -8,7 +8,6 @@ from __future__ import annotations
 import calendar
 import fcntl
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -18,7 +17,8 @@ from functools import partial
 from pathlib import Path
 
 from .cache import OutputCache, inputs_key
-from .deck.dates import FIRST_EPOCH, LAST_EPOCH, LEDGER_FILE, Ledger, holdable, read_ledger, write_ledger
+from .deck.dates import LEDGER_FILE, Ledger, read_ledger, write_ledger
+from .epoch import pinned_epoch
 from .errors import BuildError
 from .figures import drawn_once
 from .model import Content
@@ -51,18 +51,6 @@ class Report:
             parts.append(f"{self.cards} cards")
         parts.append(f"{len(self.files)} files written to {out}")
         return parts
-
-
-def pinned_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH, if set: a date every output can hold, or the build is refused."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not raw:
-        return None
-    if not re.fullmatch(r"[0-9]{1,12}", raw) or not holdable(int(raw)):
-        raise BuildError(f"SOURCE_DATE_EPOCH={raw[:40]!r} is not a date the deck (a zip file) and the PDFs can hold: "
-                         f"give seconds since 1970-01-01 UTC from {FIRST_EPOCH} (1980-01-01) to {LAST_EPOCH} "
-                         "(2107-12-31), or unset it")
-    return int(raw)
 
 
 def source_epoch(content_dir: Path) -> int | None:

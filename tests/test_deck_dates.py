@@ -16,7 +16,8 @@ from test_deck import (cards_by_type, copy_content, edit_spot, import_deck, open
 
 from publish.deck import notetypes, package
 from publish.deck import build_deck
-from publish.deck.dates import FIRST_EPOCH, LAST_EPOCH, LEDGER_FILE, Ledger, read_ledger
+from publish.deck.dates import LEDGER_FILE, Ledger, read_ledger
+from publish.epoch import FIRST_EPOCH, LAST_EPOCH
 from publish.model import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,6 +192,12 @@ def test_an_epoch_no_output_can_hold_is_refused(tmp_path, epoch):
     assert f"SOURCE_DATE_EPOCH={epoch!r} is not a date" in result.stderr and "nothing was written" in result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["deck", "deck/perfect-spots.apkg"]
     assert apkg(out).read_bytes() == b"the last good deck"
+
+
+def test_check_refuses_the_epoch_too():
+    result = cli("check", ROOT / "content", ROOT / "build", "abc")
+    assert result.returncode == 1 and "SOURCE_DATE_EPOCH='abc' is not a date" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("epoch", [FIRST_EPOCH, LAST_EPOCH])

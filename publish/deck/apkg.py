@@ -15,7 +15,7 @@ from pathlib import Path
 
 import genanki
 
-from .dates import FIRST_EPOCH, LAST_EPOCH, holdable
+from ..epoch import FIRST_EPOCH, LAST_EPOCH, holdable
 
 
 def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, timestamp: int) -> None:

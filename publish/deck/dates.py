@@ -9,7 +9,6 @@ still hold them. Committed with the content, the ledger makes a fresh clone date
 """
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import os
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from ..epoch import holdable
 from ..errors import BuildError
 from ..model.load import display_path
 from ..model.schema import FIRST_DATE, LAST_DATE
@@ -24,15 +24,6 @@ from ..model.schema import FIRST_DATE, LAST_DATE
 LEDGER_FILE = "deck-dates.json"
 ABOUT = ("When each note and note type of the Anki deck last changed. Written by the build; commit it with "
          "the content (README: How updates stay safe).")
-FIRST_EPOCH = calendar.timegm(FIRST_DATE.timetuple())
-LAST_EPOCH = calendar.timegm(LAST_DATE.timetuple()) + 86399
-
-
-def holdable(seconds: int) -> bool:
-    """Whether every output (zip entries, PDF dates, Anki ids in milliseconds) can carry this date."""
-    return FIRST_EPOCH <= seconds <= LAST_EPOCH
-
-
 def fingerprint(shown: object) -> str:
     """A short digest of what an item shows (JSON-able)."""
     text = json.dumps(shown, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
