@@ -24,6 +24,8 @@ from ..model.schema import FIRST_DATE, LAST_DATE
 LEDGER_FILE = "deck-dates.json"
 ABOUT = ("When each note and note type of the Anki deck last changed. Written by the build; commit it with "
          "the content (README: How updates stay safe).")
+
+
 def fingerprint(shown: object) -> str:
     """A short digest of what an item shows (JSON-able)."""
     text = json.dumps(shown, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
