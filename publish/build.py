@@ -5,8 +5,6 @@ was produced: a crash, an error or Ctrl-C part-way leaves the previous build exa
 """
 from __future__ import annotations
 
-import calendar
-import os
 import subprocess
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -14,7 +12,9 @@ from functools import partial
 from pathlib import Path
 
 from .cache import OutputCache, inputs_key
+from .deck.dates import LEDGER_FILE, Ledger, read_ledger, write_ledger
 from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, TRIMS, Trim
+from .epoch import holdable, pinned_epoch
 from .errors import BuildError
 from .figures import FigureStore
 from .model import Content
@@ -58,6 +58,7 @@ class CardsUnit:
 
     files: list[Path]
     cards: int
+    ledger: Ledger | None = None   # the deck's date ledger after this build, when made with one
 
     def to_json(self) -> dict:
         return {"cards": self.cards}
@@ -95,21 +96,21 @@ def source_epoch(content_dir: Path) -> int | None:
     the content folder, unless the folder has uncommitted edits, in which case the newest
     modification time of its files (so a rebuilt deck still counts as newer in Anki).
     None outside git with no SOURCE_DATE_EPOCH: callers then use the book's date.
+    The deck's date ledger is not content: the build writes it, and it must not move this date.
     """
-    given = os.environ.get("SOURCE_DATE_EPOCH")
-    if given is not None:
-        if not given.strip().isdigit():
-            raise BuildError(f"SOURCE_DATE_EPOCH={given!r} is not a date: give whole seconds since 1970, "
-                             "or unset it")
-        return _checked(int(given), "SOURCE_DATE_EPOCH")
+    pinned = pinned_epoch()
+    if pinned is not None:
+        return pinned
     git = ["git", "-C", str(content_dir)]
+    paths = ["--", ".", f":(exclude){LEDGER_FILE}"]
     try:
-        dirty = subprocess.run(git + ["status", "--porcelain", "--", "."], capture_output=True, text=True, check=True).stdout
-        committed = subprocess.run(git + ["log", "-1", "--format=%ct", "--", "."], capture_output=True, text=True, check=True).stdout
+        dirty = subprocess.run(git + ["status", "--porcelain", *paths], capture_output=True, text=True, check=True).stdout
+        committed = subprocess.run(git + ["log", "-1", "--format=%ct", *paths], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     if dirty.strip() or not committed.strip():
-        return _checked(max(int(p.stat().st_mtime) for p in content_dir.rglob("*") if p.is_file()),
+        return _checked(max(int(p.stat().st_mtime) for p in content_dir.rglob("*")
+                            if p.is_file() and p != content_dir / LEDGER_FILE),
                         f"the newest modification time in {content_dir}")
     return _checked(int(committed), f"the last commit of {content_dir}")
 
@@ -117,8 +118,7 @@ def source_epoch(content_dir: Path) -> int | None:
 def _checked(epoch: int, source: str) -> int:
     """`epoch` if every output can carry it (a zip entry, and so the deck, holds 1980 to 2107; Anki's note
     ids are made from it and must not be 0), else a BuildError naming where it came from."""
-    earliest, latest = (calendar.timegm(d.timetuple()) for d in (EARLIEST_DATE, LATEST_DATE))
-    if not earliest <= epoch <= latest + 86399:
+    if not holdable(epoch):
         raise BuildError(f"the build date from {source} ({epoch}) is outside {EARLIEST_DATE.year} to "
                          f"{LATEST_DATE.year}, the years every output (the deck's zip file) can carry")
     return epoch
@@ -128,9 +128,11 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
     """Build `target` from `content` into `out`, atomically."""
     units = Target(target).units
     report = Report()
+    epoch = source_epoch(content_dir)
+    dated = content.book_epoch if epoch is None else epoch  # as renderers do
+    # With SOURCE_DATE_EPOCH every note is dated by it; else by the ledger, new and changed notes by `dated`.
+    ledger = None if pinned_epoch() is not None else read_ledger(content_dir)
     with staging_folder(out) as staging:
-        epoch = source_epoch(content_dir)
-        dated = content.book_epoch if epoch is None else epoch  # as renderers do
         cache = OutputCache(out, inputs_key(content_dir, dated))
         renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
         made: list[tuple[str, BookletUnit | CardsUnit, object]] = []   # units made now, kept once in place
@@ -140,10 +142,13 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
             report.pages, report.spot_pages = booklet.pages, booklet.spot_pages
         if "cards" in units:
             pages = report.spot_pages
-            cards = _unit(cache, "cards", staging, sorted(pages.items()), made, CardsUnit,
-                          partial(renderer.cards, pages))
+            cards = _unit(cache, "cards", staging, [sorted(pages.items()), ledger and ledger.text()], made,
+                          CardsUnit, partial(renderer.cards, pages, ledger, dated))
             report.files += cards.files
             report.cards = cards.cards
+            if cards.ledger is not None:   # made now: the ledger after it, which the next build reads
+                write_ledger(content_dir, cards.ledger)
+                made[-1] = ("cards", cards, [sorted(pages.items()), cards.ledger.text()])
         move_into_place(staging, out, report.files)
         for name, unit, extra in made:
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
@@ -199,25 +204,27 @@ class Renderer:
             preflight_all(made)
         return made, result
 
-    def cards(self, spot_pages: dict[int, int]) -> CardsUnit:
-        """The Anki deck and the paper cards, side by side."""
+    def cards(self, spot_pages: dict[int, int], ledger: Ledger | None, dated: int) -> CardsUnit:
+        """The Anki deck and the paper cards, side by side; with a ledger, also the ledger after the deck."""
         from .study import figure_keys, study_notes
 
         with timed(self.timings, "card figures"):
             self.store.draw_all(figure_keys(study_notes(self.content)))
-        (deck, count, deck_timings), (paper, paper_timings) = run_all([
-            partial(self._deck, spot_pages), partial(self._paper_cards, spot_pages)])
+        deck_epoch = self.epoch if ledger is None else dated
+        (deck, count, dates, deck_timings), (paper, paper_timings) = run_all([
+            partial(self._deck, spot_pages, deck_epoch, ledger), partial(self._paper_cards, spot_pages)])
         self.timings.update(deck_timings | paper_timings)
-        return CardsUnit(deck + paper, count)
+        return CardsUnit(deck + paper, count, dates)
 
-    def _deck(self, spot_pages: dict[int, int]):
+    def _deck(self, spot_pages: dict[int, int], epoch: int | None, ledger: Ledger | None):
+        """The Anki deck: (files, cards, ledger after it, timings)."""
         from .deck import build_deck
 
         timings: dict[str, float] = {}
         with timed(timings, "deck"):
-            deck = build_deck(self.content, self.staging / DECK_DIR, epoch=self.epoch,
-                              spot_pages=spot_pages or None, store=self.store)
-        return deck.files, deck.cards, timings
+            deck = build_deck(self.content, self.staging / DECK_DIR, epoch=epoch,
+                              spot_pages=spot_pages or None, store=self.store, ledger=ledger)
+        return deck.files, deck.cards, deck.ledger, timings
 
     def _paper_cards(self, spot_pages: dict[int, int]):
         from .paper import build_cards

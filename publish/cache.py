@@ -4,7 +4,7 @@ out/.cache/<unit>/ keeps a copy of one unit's files (the booklet with its print 
 with the paper cards) and the facts the build reported about them, under a key: SHA-256 of every
 file of the content folder, of the publisher's own code and of the fonts, the versions of Python
 and of the libraries that shape the bytes, the build's date, and whatever else the unit is made
-from (the deck: the booklet's page numbers). Any change to any of these is a miss. A hit checks
+from (the deck: the booklet's page numbers and its date ledger). Any change to any of these is a miss. A hit checks
 each kept file against its recorded hash, copies it into the staging folder, and the build moves
 it into place as if it had just been made. Keeping is best effort: a failure only costs a rebuild.
 """
@@ -18,6 +18,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from .deck.dates import LEDGER_FILE
 from .fonts import FONT_DIR
 
 FOLDER = ".cache"
@@ -26,12 +27,14 @@ LIBRARIES = ("reportlab", "rl_accel", "genanki", "pikepdf", "pypdfium2", "pyphen
 
 
 def inputs_key(content_dir: Path, epoch: int | None) -> str:
-    """The digest of everything every unit is made from."""
+    """The digest of everything every unit is made from. The deck's date ledger is left out: the build
+    writes it, and only the deck depends on it (the deck's own key holds it)."""
     digest = hashlib.sha256(f"python {sys.version}\0epoch {epoch}\0".encode())
     for name in LIBRARIES:
         digest.update(f"{name} {_version(name)}\0".encode())
     for label, root in (("content", Path(content_dir)), ("code", CODE), ("fonts", FONT_DIR)):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                           and p != Path(content_dir) / LEDGER_FILE):
             digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode())
             digest.update(_file_digest(path).encode())
     return digest.hexdigest()

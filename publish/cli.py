@@ -32,7 +32,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "preflight":
         return _preflight(args.files or sorted(args.out.glob("*/*.pdf")))
+    from .epoch import pinned_epoch
     from .model import load_content
+    try:
+        pinned_epoch()    # refused by every command that checks or builds, never ignored
+    except BuildError as exc:
+        print(f"publish: {exc}; nothing was written", file=sys.stderr)
+        return 1
     try:
         content = load_content(args.content)
     except ContentError as exc:

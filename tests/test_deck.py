@@ -6,13 +6,22 @@ import subprocess
 import sys
 import zipfile
 from datetime import UTC, datetime
-from html import unescape
 from pathlib import Path
 
 import pytest
-from anki.collection import Collection
 
-from anki_reader import import_deck, open_collection, section
+from anki_reader import (
+    SPOT_TYPE,
+    cards_by_type,
+    import_deck,
+    open_collection,
+    review_some,
+    scheduling,
+    section,
+    spot_notes,
+    study_deck,
+    text,
+)
 from publish.deck import build_deck
 from publish.model import load_content
 
@@ -36,29 +45,17 @@ NOTE_TYPES = {
                   "Question"],
                  ["Pain area to spots"]),
 }
-SPOT_TYPE = 1739304251
 MEDIA_NAME = re.compile(r"^(spot-\d{2}-)?[a-z][a-z-]*-[0-9a-f]{12}\.svg$")
 
 
 # ---------------------------------------------------------------- helpers
 
-def text(html: str) -> str:
-    """What the student reads, as one line of text."""
-    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
 
 
-def study_deck(col: Collection) -> None:
-    """Open the deck for study, as a student does by clicking it."""
-    col.decks.select(col.decks.id_for_name("Perfect Spots"))
 
 
-def spot_notes(col: Collection) -> dict[int, object]:
-    return {int(col.get_note(nid)["Number"]): col.get_note(nid) for nid in col.find_notes(f"mid:{SPOT_TYPE}")}
 
 
-def cards_by_type(note) -> dict[str, object]:
-    return {card.template()["name"]: card for card in note.cards()}
 
 
 def images(html: str) -> list[str]:
@@ -256,25 +253,8 @@ def test_booklet_page_shown_when_known(content, col, tmp_path):
     paged.close()
 
 
-def review_some(col: Collection) -> None:
-    """Answer the first ten new cards: six 'Easy' (into review) and four 'Good' (into learning);
-    then suspend one unseen card and flag another."""
-    study_deck(col)
-    for i in range(10):
-        card = col.sched.getCard()
-        col.sched.answerCard(card, 4 if i < 6 else 3)
-    unseen = col.find_cards("is:new")
-    col.sched.suspend_cards([unseen[0]])
-    col.set_user_flag_for_cards(1, [unseen[1]])
 
 
-def scheduling(col: Collection):
-    """Every card's deck and scheduling state (queue -1: suspended), and the whole review log."""
-    columns = ("id", "nid", "did", "ord", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "flags")
-    cards = [dict(zip(columns, row, strict=True))
-             for row in col.db.all(f"select {', '.join(columns)} from cards order by id")]
-    revlog = col.db.all("select * from revlog order by id")
-    return cards, revlog
 
 
 def test_reimport_updates_notes_and_keeps_reviews(tmp_path, content_copy, edit_spot):

@@ -15,11 +15,14 @@ from pathlib import Path
 
 import genanki
 
-ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can carry
+from ..epoch import FIRST_EPOCH, LAST_EPOCH, holdable
 
 
 def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, timestamp: int) -> None:
-    """Write `package` with `media` (file name -> bytes) to `path`; notes and entries dated `timestamp`."""
+    """Write `package` with `media` (file name -> bytes) to `path`; entries dated `timestamp`, from which
+    note and card ids count up (so a date the zip cannot carry, or 0, would give broken ids)."""
+    if not holdable(timestamp):
+        raise ValueError(f"deck date {timestamp} is outside {FIRST_EPOCH}..{LAST_EPOCH} (1980 to 2107)")
     # Beside the package, in the build's staging folder: a killed build leaves nothing in /tmp.
     with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         db = Path(tmp) / "collection.anki2"
@@ -34,7 +37,7 @@ def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, ti
     entries = [("collection.anki2", collection),
                ("media", json.dumps({str(i): n for i, n in enumerate(names)}, sort_keys=True).encode())]
     entries += [(str(i), media[n]) for i, n in enumerate(names)]
-    date = time.gmtime(max(timestamp, ZIP_EPOCH))[:6]
+    date = time.gmtime(timestamp)[:6]
     with zipfile.ZipFile(path, "w") as z:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=date)

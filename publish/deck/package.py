@@ -10,6 +10,7 @@ from ..figures import FigureStore
 from ..model import Book
 from ..study.cards import Note
 from .apkg import write_apkg
+from .dates import Ledger, fingerprint
 from .html import escape, fact_html, image_html
 from .media import Media
 from .notetypes import models as note_models
@@ -19,21 +20,63 @@ DECK_ID = 1876431097  # Anki matches decks by name; genanki needs an id all the 
 GUID_NAMESPACE = "perfect-spots"
 
 
-def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, store: FigureStore) -> int:
-    """Write `notes` as the deck's .apkg at `path`; returns the number of cards."""
+def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, store: FigureStore,
+               ledger: Ledger | None = None) -> tuple[int, Ledger | None]:
+    """Write `notes` as the deck's .apkg at `path`; returns the number of cards and the ledger after it.
+
+    Without a ledger every note and note type is dated `timestamp`. With one, each keeps its recorded
+    date while what it shows is unchanged, and new or changed ones are dated `timestamp` or later."""
     media = Media(store)
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
-    models = note_models()
+    models = {key: DatedModel(model) for key, model in note_models().items()}
+    keys: dict[str, DatedNote | DatedModel] = {}
     for position, note in enumerate(notes, start=1):
         note_type = NOTE_TYPES[note.kind.key]
-        deck.add_note(genanki.Note(
+        anki_note = DatedNote(
             model=models[note.kind.key],
             fields=field_values(note_type, note, media),
             tags=list(note.tags),
             guid=genanki.guid_for(GUID_NAMESPACE, note.kind.key, note.key),
-            due=position))
-    write_apkg(genanki.Package(deck), media.files, path, timestamp)
-    return sum(len(n.cards) for n in deck.notes)
+            due=position)
+        deck.add_note(anki_note)
+        keys[f"{note.kind.key} {note.key}"] = anki_note
+    keys |= {f"note type {model.model_id}": model for model in models.values()}
+    dates = dict.fromkeys(keys, timestamp)
+    if ledger is not None:
+        ledger = ledger.dated({key: item.fingerprint() for key, item in keys.items()}, timestamp)
+        dates = {key: dated.date for key, dated in ledger.entries}
+    for key, item in keys.items():
+        item.date = dates[key]
+    write_apkg(genanki.Package(deck), media.files, path, ledger.latest if ledger is not None else timestamp)
+    return sum(len(n.cards) for n in deck.notes), ledger
+
+
+class DatedNote(genanki.Note):
+    """A note carrying its own date (genanki dates every note by the package's)."""
+
+    date = 0
+
+    def fingerprint(self) -> str:
+        return fingerprint([self.model.model_id, self.fields, self.tags])
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        super().write_to_db(cursor, self.date, deck_id, id_gen)
+
+
+class DatedModel(genanki.Model):
+    """A note type carrying its own date, which must move when its fields, card types or style change."""
+
+    date = 0
+
+    def __init__(self, model: genanki.Model):
+        super().__init__(model.model_id, model.name, fields=model.fields, templates=model.templates,
+                         css=model.css, sort_field_index=model.sort_field_index)
+
+    def fingerprint(self) -> str:
+        return fingerprint(genanki.Model.to_json(self, 0, DECK_ID))
+
+    def to_json(self, timestamp, deck_id):
+        return super().to_json(self.date, deck_id)
 
 
 def field_values(note_type: NoteType, note: Note, media: Media) -> list[str]:

@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
@@ -66,14 +67,25 @@ class Book(Model):
     title: Text = Field(description="booklet and deck title")
     subtitle: Text = Field(description="line under the title")
     edition: Text = Field(description="edition or version, e.g. 1.0")
-    date: dt.date = Field(ge=EARLIEST_DATE, le=LATEST_DATE,
-                          description="publication date, YYYY-MM-DD; also the PDFs' creation date")
+    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; "
+                                      "also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")
     authors: tuple[Text, ...] = Field(min_length=1, description="who wrote this booklet")
     keywords: tuple[Text, ...] = Field((), description="PDF keywords")
     credits: tuple[Text, ...] = Field(min_length=1, description="paragraphs crediting sources of the concept and facts")
     disclaimer: Text = Field(description="the educational-use, not-medical-advice note")
     licence: Licence = Field(description="licence of this content")
+
+    @field_validator("date")
+    @classmethod
+    def _outputs_can_hold(cls, value: dt.date) -> dt.date:
+        """A date the deck and the PDFs cannot carry would only fail later, in the middle of a build."""
+        if not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise PydanticCustomError("date_range", "'{date}' is outside the dates the deck (a zip file) and the "
+                                      "PDFs can hold: {first} to {last}",
+                                      {"date": value.isoformat(), "first": EARLIEST_DATE.isoformat(),
+                                       "last": LATEST_DATE.isoformat()})
+        return value
 
 
 # ---------------------------------------------------------------- regions.yaml, conditions.yaml, references.yaml, glossary.yaml
