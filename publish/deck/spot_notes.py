@@ -6,7 +6,7 @@ from ..figures.overview import map_position
 from ..model import Content, Spot
 from .cards import Card, Entry, Figure, Note
 from .kinds import SPOT
-from .words import citation, lower_first, muscle_names, spot_line, tag
+from .words import citation, join, lower_first, muscle_names, spot_line, tag
 
 PATTERN_KEY = "essential zones solid, spill-over zones stippled"
 
@@ -39,7 +39,8 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
         "spillover": tuple(content.regions[r].label for r in spot.pain.spillover),
         "conditions": tuple(content.conditions[c].name for c in spot.conditions),
         "landmarks": spot.locate.landmarks,
-        "cautions": spot.cautions,
+        "cautions": spot.cautions + tuple(f"{f.heading}: {f.intro} {join(f.signs, 'or')}."
+                                          for f in content.red_flags(spot)),
         "page": (f"p. {page}",) if page else (),
         "steps": spot.locate.steps,
         "summary": (spot.summary,),
@@ -58,13 +59,13 @@ def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
                   f"A referred pain pattern: {PATTERN_KEY}")
     cards = [
         Card(SPOT.card("muscle"), f"Perfect Spot {n} ({spot.title}): which muscle{s} is it in, and which part{s}?"),
-        Card(SPOT.card("spot"), _which_spot(content, spot)),
+        Card(SPOT.card("spot"), _which_spot(content, spot), caution=spot.key_caution),
         Card(SPOT.card("pattern"), "Which Perfect Spot sends pain in this pattern, and which muscle is it in?", quiz),
     ]
     if map_position(spot):
         marked = Figure("map", None, overview_map(content, highlight=n), "Body map with one trigger point marked X")
         cards.append(Card(SPOT.card("locate"), "Which Perfect Spot is marked with the X, and which muscle is it in?",
-                          marked))
+                          marked, caution=spot.key_caution))
     cards.append(Card(SPOT.card("pain"), f"Perfect Spot {n} ({spot.place}): where does it send pain? Name {zones}."))
     if spot.conditions:
         cards.append(Card(SPOT.card("conditions"),
@@ -73,9 +74,10 @@ def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
 
 
 def _which_spot(content: Content, spot: Spot) -> str:
-    """The muscle-to-spot question, told apart by the spot's title if another spot lies in the same muscles."""
-    names = {m.name.lower() for m in spot.muscles}
-    shared = any(names <= {m.name.lower() for m in other.muscles} for other in content.spots if other is not spot)
+    """The muscle-to-spot question about the spot's own muscles (never its context muscles), told apart
+    by the spot's title if another spot lies in the same muscles."""
+    names = {m.name.lower() for m in spot.own_muscles}
+    shared = any(names <= {m.name.lower() for m in other.own_muscles} for other in content.spots if other is not spot)
     known_for = f" and is known for {lower_first(spot.title)}" if shared else ""
     return f"Which Perfect Spot lies in {muscle_names(spot)}{known_for}, and how do you find it?"
 

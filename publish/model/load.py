@@ -13,8 +13,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
 from ..fonts import undrawable
-from .schema import (Book, Condition, ConditionsFile, GlossaryFile, Id, NoteRef, Reference, ReferencesFile,
-                     Region, RegionsFile, Spot, Term)
+from .safety_checks import check_guide, check_spot_safety
+from .schema import (Book, Condition, ConditionsFile, GlossaryFile, Guide, Id, NoteRef, RedFlags, Reference,
+                     ReferencesFile, Region, RegionsFile, Spot, Term)
 from .source import Source, read_yaml
 
 SPOT_FILE = re.compile(r"^(\d{2,4})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
@@ -30,6 +31,11 @@ class Content:
     references: Mapping[str, Reference]
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
+    guide: Guide
+
+    def red_flags(self, spot: Spot) -> tuple[RedFlags, ...]:
+        """The red-flag lists the spot's chapter prints, defined once in guide.yaml."""
+        return tuple(f for f in self.guide.red_flags if f.id in spot.red_flags)
 
     def spot(self, number: int) -> Spot:
         return next(s for s in self.spots if s.number == number)
@@ -76,6 +82,9 @@ def load_content(content_dir: Path | str) -> Content:
     conditions_file, conditions_src = parse(content_dir / "conditions.yaml", ConditionsFile)
     references_file, references_src = parse(content_dir / "references.yaml", ReferencesFile)
     glossary_file, glossary_src = parse(content_dir / "glossary.yaml", GlossaryFile)
+    guide, guide_src = parse(content_dir / "guide.yaml", Guide)
+    if guide is not None:
+        problems.extend(check_guide(guide, guide_src))
 
     regions = _index(regions_file, "regions", regions_src, problems)
     conditions = _index(conditions_file, "conditions", conditions_src, problems)
@@ -105,6 +114,9 @@ def load_content(content_dir: Path | str) -> Content:
     if regions_file is not None and conditions_file is not None and references_file is not None:
         for spot, src in parsed:
             problems.extend(_check_spot_links(spot, src, regions, conditions, references, set(numbers)))
+    if guide is not None:
+        for spot, src in parsed:
+            problems.extend(check_spot_safety(spot, src, guide))
 
     if problems:
         raise ContentError(problems)
@@ -115,6 +127,7 @@ def load_content(content_dir: Path | str) -> Content:
         references=MappingProxyType(references),
         glossary=tuple(sorted(glossary_file.glossary, key=lambda t: t.term.lower())),
         spots=tuple(sorted((s for s, _ in parsed), key=lambda s: s.number)),
+        guide=guide,
     )
 
 
@@ -336,6 +349,8 @@ def _check_spot_links(spot: Spot, src: Source, regions, conditions, references, 
     for i, muscle in enumerate(spot.muscles):
         if muscle.reference and muscle.reference.id not in references:
             yield src.problem(("muscles", i, "reference", "id"), _unknown("reference", muscle.reference.id, references))
+    if not spot.own_muscles:
+        yield src.problem(("muscles",), "no muscle has role 'spot'; at least one muscle must be the one the spot lies in")
     names = [m.name.lower() for m in spot.muscles]
     for i, name in enumerate(names):
         if name in names[:i]:
