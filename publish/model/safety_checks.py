@@ -30,7 +30,7 @@ def check_guide(guide: Guide, src: Source) -> Iterator[Problem]:
 def check_spot_safety(spot: Spot, src: Source, guide: Guide) -> Iterator[Problem]:
     if spot.cautions and spot.key_caution is None:
         yield src.problem(("cautions",), "a spot with cautions needs a key_caution: the one line the paper cards "
-                                         "that teach finding or pressing it print")
+                                         "that teach finding or pressing it print", at_key=True)
     known = [f.id for f in guide.red_flags]
     for i, flag_id in enumerate(spot.red_flags):
         if flag_id not in known:
