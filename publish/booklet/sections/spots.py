@@ -70,7 +70,9 @@ def _red_flags(ctx: Context, spot: Spot) -> list[Flowable]:
     for flags in ctx.content.red_flags(spot):
         rows = [[Paragraph(esc(flags.heading.upper()), s.cell_label)], [Paragraph(esc(flags.intro), s.cell)]]
         rows += [[Paragraph(f"\u2022\u2002{esc(sign)}", s.cell)] for sign in flags.signs]
-        story += [Spacer(0, 4), named(KeepTogether([box(rows, [ctx.trim.frame_width])]), f"its {flags.heading}")]
+        table = box(rows, [ctx.trim.frame_width])
+        table.repeatRows = 2        # split between signs if it must, heading and advice repeated on the next page
+        story += [Spacer(0, 4), named(table, f"its {flags.heading}")]
     return story
 
 
