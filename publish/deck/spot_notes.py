@@ -6,7 +6,7 @@ from ..figures.overview import map_position
 from ..model import Content, Spot
 from .cards import Card, Entry, Figure, Note
 from .kinds import SPOT
-from .words import citation, join, lower_first, muscle_names, spot_line, tag
+from .words import citation, lower_first, muscle_names, spot_line, tag
 
 PATTERN_KEY = "essential zones solid, spill-over zones stippled"
 
@@ -39,7 +39,7 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
         "spillover": tuple(content.regions[r].label for r in spot.pain.spillover),
         "conditions": tuple(content.conditions[c].name for c in spot.conditions),
         "landmarks": spot.locate.landmarks,
-        "cautions": spot.cautions + tuple(f"{f.heading}: {f.intro} {join(f.signs, 'or')}."
+        "cautions": spot.cautions + tuple(f"{f.heading}: {'; '.join(f.signs)}. {f.intro}"
                                           for f in content.red_flags(spot)),
         "page": (f"p. {page}",) if page else (),
         "steps": spot.locate.steps,

@@ -52,27 +52,27 @@ def _question(card: Card, sizes: tuple[float, ...], room: float) -> tuple[Paragr
 
 
 def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: Card) -> None:
-    """Spot, card kind and booklet page; the heading; the answer in a tinted box; figures below;
-    the card's key caution, if it has one, along the bottom edge."""
+    """Spot, card kind and booklet page; the heading; the answer in a tinted box, then the card's
+    key caution if it has one; figures below."""
     inner = _inner(place)
     spot = f"Spot {note.key} \u00b7 " if note.kind is SPOT else ""
     top = _tag_line(canvas, inner, spot + card.kind.name, _page(note))
     top = _draw_down(canvas, [Paragraph(escape(note.heading), styles.heading())], inner.x, top, inner.width) - GAP
-    bottom = inner.y + _caution(canvas, card, inner)
-    top = _answer_box(canvas, note, card, Rect(inner.x, bottom, inner.width, top - bottom)) - GAP
+    caution = _caution(card)
+    kept = caution.wrap(inner.width, inner.height)[1] + GAP if caution else 0.0
+    top = _answer_box(canvas, note, card, Rect(inner.x, inner.y + kept, inner.width, top - inner.y - kept)) - GAP
+    if caution:
+        top = _draw_down(canvas, [caution], inner.x, top, inner.width) - GAP
     drawings = [f.drawing for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
-    _draw_figures(figures, drawings, Rect(inner.x, bottom, inner.width, top - bottom), minimum=MIN_FIGURE_SCALE)
+    _draw_figures(figures, drawings, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
 
 
-def _caution(canvas: Canvas, card: Card, inner: Rect) -> float:
-    """The key caution at the foot of the back; returns the height it takes, gap included."""
+def _caution(card: Card) -> Paragraph | None:
+    """The key caution line a card that teaches finding or pressing a spot carries."""
     if not card.caution:
-        return 0.0
-    text = Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">Caution:</font> '
+        return None
+    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">Caution:</font> '
                      f"{escape(card.caution)}", styles.caution())
-    _, height = text.wrap(inner.width, inner.height)
-    text.drawOn(canvas, inner.x, inner.y)
-    return height + GAP
 
 
 def _inner(place: Rect) -> Rect:
