@@ -163,17 +163,58 @@ def test_every_font_is_embedded_and_none_is_a_base_14_font(booklet):
     assert any("NotoSerif" in n for n in seen) and any("NotoSans" in n for n in seen)
 
 
+def _chapter_text(booklet: Booklet, content, spot) -> str:
+    """The text of a spot's chapter, from its first page to the next chapter's."""
+    first = booklet.chapter_page(f"Spot {spot.number}: {spot.title}")
+    following = [s for s in content.spots if s.number > spot.number]
+    end = (booklet.chapter_page(f"Spot {following[0].number}: {following[0].title}") if following
+           else booklet.chapter_page("Quick reference"))
+    return norm(" ".join(booklet.page(n).text for n in range(first, end)))
+
+
 def test_each_spot_chapter_shows_its_title_and_muscles(built, a5, content):
     for spot in content.spots:
         first = a5.chapter_page(f"Spot {spot.number}: {spot.title}")
         assert built.spot_pages[spot.number] == first
         assert norm(spot.title) in a5.page(first).headings
-        following = [s for s in content.spots if s.number > spot.number]
-        end = (a5.chapter_page(f"Spot {following[0].number}: {following[0].title}") if following
-               else a5.chapter_page("Quick reference"))
-        chapter = norm(" ".join(a5.page(n).text for n in range(first, end)))
+        chapter = _chapter_text(a5, content, spot)
         for muscle in spot.muscles:
             assert norm(muscle.name) in chapter, (spot.number, muscle.name)
+
+
+def test_red_flag_list_is_printed_in_full_in_each_chapter_that_names_it_and_no_other(a5, content):
+    flags = content.guide.red_flags
+    assert flags and any(spot.red_flags for spot in content.spots)
+    for spot in content.spots:
+        chapter = _chapter_text(a5, content, spot)
+        for red in flags:
+            named = red.id in spot.red_flags
+            assert (norm(red.heading.upper()) in chapter) == named, (spot.number, red.id)
+            if named:
+                assert all(norm(sign) in chapter for sign in red.signs), (spot.number, red.id)
+
+
+def test_red_flag_signs_are_written_once_in_the_guide_not_in_spot_files(content):
+    spot_texts = [path.read_text(encoding="utf-8").lower() for path in sorted((CONTENT / "spots").glob("*.yaml"))]
+    for red in content.guide.red_flags:
+        for sign in red.signs:
+            assert not any(sign.lower() in text for text in spot_texts), sign
+
+
+def test_muscle_groups_point_to_their_muscles_in_the_index(a5, content):
+    first, last = a5.chapter_page("Index"), a5.chapter_page("Notes")
+    index = norm(" ".join(a5.page(n).body_text for n in range(first, last)))
+    groups: dict[str, set[str]] = {}
+    for spot in content.spots:
+        for muscle in spot.muscles:
+            if muscle.group:
+                groups.setdefault(muscle.group, set()).add(muscle.name)
+    assert {"suboccipital muscles", "quadriceps", "rotator cuff", "scalenes"} <= set(groups)
+    for group, muscles in groups.items():
+        heading = f"{norm(group)}, see "          # the index as read, lower-cased by norm()
+        assert heading in index, group
+        entry = index.split(heading, 1)[1][:60 * len(muscles)]
+        assert all(m in entry for m in muscles), (group, entry)
 
 
 def test_contents_page_numbers_are_where_the_chapters_start(booklet):

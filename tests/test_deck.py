@@ -136,7 +136,9 @@ def test_spot_cards_ask_and_answer(content, col):
         assert all(m.detail in section(a, "answer") for m in spot.muscles if m.detail)
 
         q, a = text(cards["Muscle to spot"].question()), cards["Muscle to spot"].answer()
-        assert all(m in q for m in muscles) and f"Spot {spot.number}" not in q
+        own = [m.name for m in spot.muscles if m.role == "spot"]
+        context = [m.name for m in spot.muscles if m.role == "context"]
+        assert all(m in q for m in own) and not any(m in q for m in context) and f"Spot {spot.number}" not in q
         assert all(s in text(a) for s in spot.locate.landmarks + spot.locate.steps)
         if spot.locator:
             assert any(src.startswith(f"spot-{spot.number:02d}-locator-") for src in images(a))
@@ -305,3 +307,25 @@ def test_same_content_gives_identical_bytes(content, tmp_path):
     with zipfile.ZipFile(a) as z:
         assert {info.date_time for info in z.infolist()} == {book_day.timetuple()[:6]}
         assert {info.filename for info in z.infolist()} >= {"collection.anki2", "media"}
+
+
+def test_muscle_to_spot_asks_about_the_spots_own_muscle_not_its_neighbours(col):
+    """Spot 8 lies in vastus lateralis; the other quadriceps heads are named only for orientation."""
+    q = text(cards_by_type(spot_notes(col)[8])["Muscle to spot"].question())
+    assert "vastus lateralis" in q
+    assert not any(m in q for m in ("vastus medialis", "vastus intermedius", "rectus femoris", "quadriceps"))
+
+
+def test_muscle_to_spot_names_the_group_its_muscles_share(col):
+    q = text(cards_by_type(spot_notes(col)[1])["Muscle to spot"].question())
+    assert "the suboccipital muscles (rectus capitis posterior major" in q
+
+
+def test_red_flag_list_is_among_the_cautions_of_every_spot_that_names_it(content, col):
+    notes = spot_notes(col)
+    for spot in content.spots:
+        answer = text(cards_by_type(notes[spot.number])["Muscle to spot"].answer())
+        for flags in content.guide.red_flags:
+            assert (flags.heading in answer) == (flags.id in spot.red_flags), (spot.number, flags.id)
+            if flags.id in spot.red_flags:
+                assert all(sign in answer for sign in flags.signs)

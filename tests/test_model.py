@@ -230,3 +230,39 @@ def test_file_names_are_refused_outside_preflight():
     result = run_cli("check", "stray.pdf")
     assert result.returncode == 2
     assert "'check' takes no file names" in result.stderr
+
+
+def test_unknown_red_flag_list_is_an_error_at_its_line(copy):
+    f = spot_file(copy, 13)
+    line = edit(f, "red_flags: [low_back]", "red_flags: [low_bak]")
+    msg = only(problems(copy), "unknown red-flag list 'low_bak'")
+    assert msg.startswith(f"{f}:{line}:") and "did you mean 'low_back'" in msg
+
+
+def test_unknown_placeholder_in_the_guide_is_an_error_at_its_line(copy):
+    f = copy / "guide.yaml"
+    line = edit(f, "Each of the {spots} spot chapters", "Each of the {spot_count} spot chapters")
+    msg = only(problems(copy), "unknown placeholder '{spot_count}'")
+    assert msg.startswith(f"{f}:{line - 1}:") and "introduction[0]" in msg   # the '- >-' that opens the text
+
+
+def test_spot_with_cautions_needs_a_key_caution(copy):
+    f = spot_file(copy, 4)
+    text = f.read_text(encoding="utf-8")
+    f.write_text("\n".join(line for line in text.splitlines() if not line.startswith("key_caution:")) + "\n",
+                 encoding="utf-8")
+    line = text[: text.index("\ncautions:")].count("\n") + 2
+    msg = only(problems(copy), "needs a key_caution")
+    assert msg.startswith(f"{f}:{line}:")
+
+
+def test_a_spot_needs_a_muscle_it_lies_in(copy):
+    f = spot_file(copy, 7)
+    edit(f, "  - name: masseter\n", "  - name: masseter\n    role: context\n")
+    assert "no muscle has role 'spot'" in only(problems(copy), "role 'spot'")
+
+
+def test_key_caution_must_be_short_enough_for_a_card(copy):
+    f = spot_file(copy, 7)
+    line = edit(f, "key_caution: ", "key_caution: " + "very " * 30)
+    assert only(problems(copy), "key_caution: text is too long").startswith(f"{f}:{line}:")

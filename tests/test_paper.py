@@ -248,3 +248,16 @@ def test_an_answer_too_long_for_a_card_is_an_error_naming_the_card(tmp_path, con
     content = load_content(content_copy({3: change}))
     with pytest.raises(BuildError, match=r"paper card 'Spot to muscle' of Perfect Spot 3: .* too long"):
         build_cards(content, tmp_path / "cards", epoch=EPOCH)
+
+
+def test_cards_that_teach_finding_a_spot_print_its_key_caution(sheets, content):
+    """'Muscle to spot' and 'Map to spot' teach where the spot is; their backs end with its key caution."""
+    pairs = sheets.pairs()
+    for spot in content.spots:
+        assert spot.key_caution, f"Spot {spot.number} has no key caution"
+        for kind in ("MUSCLE TO SPOT", "MAP TO SPOT"):
+            backs = [back for _, back in pairs if back.startswith(f"SPOT {spot.number} \u00b7 {kind} ")]
+            assert len(backs) == 1, (spot.number, kind)
+            assert norm(f"Caution: {spot.key_caution}") in backs[0], (spot.number, kind, backs[0])
+    quiz_backs = [back for _, back in pairs if re.match(r"SPOT \d+ \u00b7 SPOT TO CONDITIONS ", back)]
+    assert quiz_backs and not any("Caution:" in back for back in quiz_backs)

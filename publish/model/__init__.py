@@ -2,7 +2,22 @@
 
 from .content import Content
 from .load import load_content
-from .schema import Book, Condition, Muscle, NoteRef, Reference, Region, Section, Spot, Term
+from .schema import (
+                     PLACEHOLDER,
+                     Book,
+                     Condition,
+                     Guide,
+                     GuideSection,
+                     Lead,
+                     Muscle,
+                     NoteRef,
+                     RedFlags,
+                     Reference,
+                     Region,
+                     Section,
+                     Spot,
+                     Term,
+)
 
-__all__ = ["Book", "Condition", "Content", "Muscle", "NoteRef", "Reference", "Region", "Section", "Spot", "Term",
-           "load_content"]
+__all__ = ["PLACEHOLDER", "Book", "Condition", "Content", "Guide", "GuideSection", "Lead", "Muscle", "NoteRef",
+           "RedFlags", "Reference", "Region", "Section", "Spot", "Term", "load_content"]

@@ -136,6 +136,8 @@ def check_spot_links(spot: Spot, src: Source, regions, conditions, references, n
     for i, muscle in enumerate(spot.muscles):
         if muscle.reference and muscle.reference.id not in references:
             yield src.problem(("muscles", i, "reference", "id"), _unknown("reference", muscle.reference.id, references))
+    if not spot.own_muscles:
+        yield src.problem(("muscles",), "no muscle has role 'spot'; at least one muscle must be the one the spot lies in")
     names = [m.name.lower() for m in spot.muscles]
     for i, name in enumerate(names):
         if name in names[:i]:

@@ -5,7 +5,7 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .schema import Book, Condition, Reference, Region, Spot, Term
+from .schema import Book, Condition, Guide, RedFlags, Reference, Region, Spot, Term
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,17 @@ class Content:
     references: Mapping[str, Reference]
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
+    guide: Guide
     ignored: tuple[str, ...] = ()   # hidden and editor files in spots/, not read
 
     @property
     def book_epoch(self) -> int:
         """The book's date at 00:00 UTC, in seconds: the build date when no other is given."""
         return calendar.timegm(self.book.date.timetuple())
+
+    def red_flags(self, spot: Spot) -> tuple[RedFlags, ...]:
+        """The red-flag lists the spot's chapter prints, defined once in guide.yaml."""
+        return tuple(f for f in self.guide.red_flags if f.id in spot.red_flags)
 
     def spot(self, number: int) -> Spot:
         return next(s for s in self.spots if s.number == number)

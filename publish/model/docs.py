@@ -14,6 +14,7 @@ FILES: list[tuple[str, type[BaseModel]]] = [
     ("content/conditions.yaml", schema.ConditionsFile),
     ("content/references.yaml", schema.ReferencesFile),
     ("content/glossary.yaml", schema.GlossaryFile),
+    ("content/guide.yaml", schema.Guide),
 ]
 
 

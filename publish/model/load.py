@@ -14,7 +14,8 @@ from ..errors import ContentError, Problem
 from . import checks
 from .content import Content
 from .messages import validate
-from .schema import Book, ConditionsFile, GlossaryFile, ReferencesFile, RegionsFile, Spot
+from .safety_checks import check_guide, check_spot_safety
+from .schema import Book, ConditionsFile, GlossaryFile, Guide, ReferencesFile, RegionsFile, Spot
 from .source import Source, display_path, read_yaml
 
 
@@ -39,6 +40,9 @@ def load_content(content_dir: Path | str) -> Content:
     conditions_file, conditions_src = parse(content_dir / "conditions.yaml", ConditionsFile)
     references_file, references_src = parse(content_dir / "references.yaml", ReferencesFile)
     glossary_file, glossary_src = parse(content_dir / "glossary.yaml", GlossaryFile)
+    guide, guide_src = parse(content_dir / "guide.yaml", Guide)
+    if guide is not None and guide_src is not None:
+        problems.extend(check_guide(guide, guide_src))
 
     regions = checks.index(regions_file, "regions", regions_src, problems)
     conditions = checks.index(conditions_file, "conditions", conditions_src, problems)
@@ -72,6 +76,9 @@ def load_content(content_dir: Path | str) -> Content:
     if regions_file is not None and conditions_file is not None and references_file is not None:
         for spot, src in parsed:
             problems.extend(checks.check_spot_links(spot, src, regions, conditions, references, set(numbers) | named))
+    if guide is not None:
+        for spot, src in parsed:
+            problems.extend(check_spot_safety(spot, src, guide))
 
     if problems:
         raise ContentError(problems)
@@ -83,4 +90,5 @@ def load_content(content_dir: Path | str) -> Content:
         glossary=tuple(sorted(glossary_file.glossary, key=lambda t: t.term.lower())),
         spots=tuple(sorted((s for s, _ in parsed), key=lambda s: s.number)),
         ignored=ignored,
+        guide=guide,
     )

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, fi
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 View = Literal["front", "back", "side", "head", "foot"]
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-100_000, le=100_000)]   # figures scale these
@@ -147,6 +148,11 @@ class Citation(Model):
 
 class Muscle(Model):
     name: Text = Field(description="muscle name, e.g. 'gluteus maximus'")
+    group: Text | None = Field(None, description="the group students know it by, e.g. 'quadriceps' or 'rotator cuff'; the index "
+                                                 "points from the group to its muscles, and cards name it")
+    role: Literal["spot", "context"] = Field(
+        "spot", description="'spot': the spot lies in it; 'context': a neighbour named to help find or "
+                            "understand the spot (cards never ask which spot lies in it)")
     detail: Text | None = Field(None, description="which part, e.g. 'upper inner fibres near the PSIS'")
     reference: Citation | None = Field(None, description="textbook chapter for this muscle, only where certain")
 
@@ -218,8 +224,62 @@ class Spot(Model):
     feel: Text = Field(description="what pressure on it feels like and how its pain presents")
     treat: Treat = Field(description="how to treat it")
     cautions: tuple[Text, ...] = Field((), description="safety points for this spot")
+    key_caution: ShortText | None = Field(
+        None, description="the one caution printed on the paper cards that teach finding or pressing the spot "
+                          "(at most 110 characters)")
+    red_flags: tuple[Id, ...] = Field((), description="ids of red-flag lists in guide.yaml that this chapter prints")
     related: tuple[Related, ...] = Field((), description="related spots")
     references: tuple[Id, ...] = Field((), description="reference ids from references.yaml")
     marker: Marker | None = Field(None, description="where the trigger point is drawn")
     locator: Locator | None = Field(None, description="the close-up locator figure")
     feature: tuple[Section, ...] = Field((), description="long-form chapter sections (the feature spot only)")
+
+    @property
+    def own_muscles(self) -> tuple[Muscle, ...]:
+        """The muscles the spot lies in (role 'spot'), without the neighbours named for context."""
+        return tuple(m for m in self.muscles if m.role == "spot")
+
+
+# ---------------------------------------------------------------- guide.yaml
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+GUIDE_PLACEHOLDERS = {
+    "spots": "number of spot chapters",
+    "cards": "number of flashcards in the deck",
+    "symptom_finder": "page of the symptom finder",
+    "condition_finder": "page of the condition finder",
+    "maps": "page of the overview maps",
+    "deck_file": "file name of the Anki deck",
+    "card_files": "file names of the paper-card PDFs, joined with 'or'",
+}
+
+
+class Lead(Model):
+    lead: Text = Field(description="words printed in bold at the start of the point")
+    text: Text = Field(description="the rest of the point")
+
+
+class GuideSection(Model):
+    heading: Text = Field(description="section heading")
+    paragraphs: tuple[Text, ...] = Field((), description="paragraphs before the points")
+    points: tuple[Text | Lead, ...] = Field((), description="bulleted points: text, or {lead, text}")
+    closing: tuple[Text, ...] = Field((), description="paragraphs after the points")
+
+
+class RedFlags(Model):
+    id: Id = Field(description="stable id used by spots' red_flags")
+    heading: Text = Field(description="box heading, e.g. 'Low back red flags'")
+    intro: Text = Field(description="what to do when any sign is present")
+    signs: tuple[Text, ...] = Field(min_length=1, description="the warning signs, one per item")
+
+
+class Guide(Model):
+    introduction: tuple[Text, ...] = Field(min_length=1, description="opening paragraphs of 'How to use this booklet'; "
+                                           "text in any guide paragraph may use the placeholders "
+                                           + ", ".join(f"{{{k}}}" for k in GUIDE_PLACEHOLDERS))
+    charts: GuideSection = Field(description="reading the charts; the chart key is drawn after its paragraphs")
+    safety: GuideSection = Field(description="pressure and general precautions that apply to every spot (keys as for charts)")
+    clinician: GuideSection = Field(description="when to see a clinician, keys as for charts; the book's disclaimer is printed first")
+    flashcards: GuideSection = Field(description="how to get and use the Anki deck and the paper cards (keys as for charts)")
+    red_flags: tuple[RedFlags, ...] = Field((), description="warning-sign lists, each printed in every chapter "
+                                                            "whose spot names it")

@@ -52,14 +52,27 @@ def _question(card: Card, sizes: tuple[float, ...], room: float) -> tuple[Paragr
 
 
 def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: Card) -> None:
-    """Spot, card kind and booklet page; the heading; the answer in a tinted box; figures below."""
+    """Spot, card kind and booklet page; the heading; the answer in a tinted box, then the card's
+    key caution if it has one; figures below."""
     inner = _inner(place)
     spot = f"Spot {note.key} \u00b7 " if note.kind is SPOT else ""
     top = _tag_line(canvas, inner, spot + card.kind.name, _page(note))
     top = _draw_down(canvas, [Paragraph(escape(note.heading), styles.heading())], inner.x, top, inner.width) - GAP
-    top = _answer_box(canvas, note, card, Rect(inner.x, inner.y, inner.width, top - inner.y)) - GAP
+    caution = _caution(card)
+    kept = caution.wrap(inner.width, inner.height)[1] + GAP if caution else 0.0
+    top = _answer_box(canvas, note, card, Rect(inner.x, inner.y + kept, inner.width, top - inner.y - kept)) - GAP
+    if caution:
+        top = _draw_down(canvas, [caution], inner.x, top, inner.width) - GAP
     keys = [f.key for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
     _draw_figures(figures, keys, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
+
+
+def _caution(card: Card) -> Paragraph | None:
+    """The key caution line a card that teaches finding or pressing a spot carries."""
+    if not card.caution:
+        return None
+    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">Caution:</font> '
+                     f"{escape(card.caution)}", styles.caution())
 
 
 def _inner(place: Rect) -> Rect:

@@ -54,6 +54,11 @@ def fact(size: float) -> ParagraphStyle:
 
 
 @cache
+def caution() -> ParagraphStyle:
+    return ParagraphStyle("caution", fontName=SANS, fontSize=7.2, leading=8.8, textColor=INK)
+
+
+@cache
 def item(size: float) -> ParagraphStyle:
     return ParagraphStyle(f"item-{size}", fact(size), leftIndent=size * 1.3, bulletIndent=size * 0.1,
                           bulletFontName=SANS, bulletFontSize=size, spaceBefore=size * 0.12)

@@ -86,11 +86,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Card:
-    """One question: its words and, for picture questions, the figure."""
+    """One question: its words and, for picture questions, the figure. A card that teaches finding
+    or pressing a spot carries the spot's key caution, for layouts (paper) that show no full list."""
 
     kind: CardKind
     question: str
     figure: Figure | None = None
+    caution: str | None = None
 
 
 @dataclass(frozen=True)

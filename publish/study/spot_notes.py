@@ -40,7 +40,8 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
         "spillover": tuple(content.regions[r].label for r in spot.pain.spillover),
         "conditions": tuple(content.conditions[c].name for c in spot.conditions),
         "landmarks": spot.locate.landmarks,
-        "cautions": spot.cautions,
+        "cautions": spot.cautions + tuple(f"{f.heading}: {'; '.join(f.signs)}. {f.intro}"
+                                          for f in content.red_flags(spot)),
         "page": (PAGE.format(page=page),) if page else (),
         "steps": spot.locate.steps,
         "summary": (spot.summary,),
@@ -59,13 +60,13 @@ def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
                   f"A referred pain pattern: {PATTERN_KEY}")
     cards = [
         Card(SPOT.card("muscle"), f"Perfect Spot {n} ({spot.title}): which muscle{s} is it in, and which part{s}?"),
-        Card(SPOT.card("spot"), _which_spot(content, spot)),
+        Card(SPOT.card("spot"), _which_spot(content, spot), caution=spot.key_caution),
         Card(SPOT.card("pattern"), "Which Perfect Spot sends pain in this pattern, and which muscle is it in?", quiz),
     ]
     if map_position(spot):
         marked = Figure("map", None, FigureKey.of("overview", highlight=n), "Body map with one trigger point marked X")
         cards.append(Card(SPOT.card("locate"), "Which Perfect Spot is marked with the X, and which muscle is it in?",
-                          marked))
+                          marked, caution=spot.key_caution))
     cards.append(Card(SPOT.card("pain"), f"Perfect Spot {n} ({spot.place}): where does it send pain? Name {zones}."))
     if spot.conditions:
         cards.append(Card(SPOT.card("conditions"),
@@ -74,9 +75,10 @@ def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
 
 
 def _which_spot(content: Content, spot: Spot) -> str:
-    """The muscle-to-spot question, told apart by the spot's title if another spot lies in the same muscles."""
-    names = {m.name.lower() for m in spot.muscles}
-    shared = any(names <= {m.name.lower() for m in other.muscles} for other in content.spots if other is not spot)
+    """The muscle-to-spot question about the spot's own muscles (never its context muscles), told apart
+    by the spot's title if another spot lies in the same muscles."""
+    names = {m.name.lower() for m in spot.own_muscles}
+    shared = any(names <= {m.name.lower() for m in other.own_muscles} for other in content.spots if other is not spot)
     known_for = f" and is known for {lower_first(spot.title)}" if shared else ""
     return f"Which Perfect Spot lies in {muscle_names(spot)}{known_for}, and how do you find it?"
 

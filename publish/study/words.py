@@ -11,7 +11,14 @@ TAG_ROOT = "PerfectSpots"
 
 
 def muscle_names(spot: Spot) -> str:
-    return join([m.name for m in spot.muscles])
+    """The spot's own muscles: 'vastus lateralis'; several of one group are named by it first:
+    'the suboccipital muscles (rectus capitis posterior major, ... and obliquus capitis superior)'."""
+    own = spot.own_muscles
+    names = join([m.name for m in own])
+    groups = {m.group for m in own}
+    if len(own) > 1 and len(groups) == 1 and None not in groups:
+        return f"the {groups.pop()} ({names})"
+    return names
 
 
 def spot_line(spot: Spot) -> str:

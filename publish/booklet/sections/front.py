@@ -1,9 +1,12 @@
 """Front matter: cover, title page with credits, contents, and how to use the booklet."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ...editions import CARD_PAPERS, DECK_FILE, cards_file
+from ...model import PLACEHOLDER, GuideSection, Lead
 from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
@@ -80,59 +83,45 @@ def contents(ctx: Context) -> list[Flowable]:
 
 
 def how_to_use(ctx: Context) -> list[Flowable]:
+    """The guide from guide.yaml, its placeholders filled with counts and linked pages."""
     s = ctx.styles
-    n = len(ctx.content.spots)
+    guide = ctx.content.guide
+    values = {"spots": str(len(ctx.content.spots)), "cards": str(_card_count(ctx)),
+              "symptom_finder": page_link(ctx, SYMPTOMS.key), "condition_finder": page_link(ctx, CONDITIONS.key),
+              "maps": page_link(ctx, OVERVIEW.key), "deck_file": italic(DECK_FILE),
+              "card_files": " or ".join(italic(cards_file(p)) for p in CARD_PAPERS)}
+
+    def para(text: str) -> Paragraph:
+        return Paragraph(_filled(text, values), s.body)
+
+    def section(part: GuideSection, *, after_paragraphs: Sequence[Flowable] = (),
+                first: Sequence[Flowable] = ()) -> list[Flowable]:
+        story = [Paragraph(esc(part.heading), s.section), *first, *map(para, part.paragraphs), *after_paragraphs]
+        if part.points:
+            story.append(bullets(ctx, [_point(p, values) for p in part.points]))
+        return story + [para(text) for text in part.closing]
+
     return [
         Section("how to use this booklet"),
         chapter_heading(ctx, HOW_TO.key),
-        Paragraph(f"Each of the {n} spot chapters covers one trigger point: the muscle it lies in, where its pain "
-                  "is felt, how to find it with your fingers, what pressing on it feels like and how to treat it. "
-                  f"Come in from where someone hurts with the symptom finder ({page_link(ctx, SYMPTOMS.key)}), "
-                  f"from what they have been told with the condition finder ({page_link(ctx, CONDITIONS.key)}), or "
-                  f"from the body maps ({page_link(ctx, OVERVIEW.key)}), which show every spot at once.", s.body),
-        Paragraph("Reading the charts", s.section),
-        Paragraph("The large figure in each chapter is a referral chart. It shows where the spot sends its pain, "
-                  "which is often some distance from the spot itself.", s.body),
-        fit(ctx.art.legend(), ctx.trim.frame_width, 40),
-        Spacer(0, 6),
-        bullets(ctx, [
-            f"{bold('Solid, dark areas')} are the essential zone: where nearly everyone with an active trigger "
-            "point at this spot feels its pain.",
-            f"{bold('Light, dotted areas')} are the spill-over zone: places where only some people feel it.",
-            f"{bold('The X')} marks the trigger point. It is drawn on one side only; the same spot exists on "
-            "both sides of the body, and either side or both may be active.",
-            f"{bold('The close-up')} shows the landmarks used to find the spot: dots for bony points, dashed "
-            "lines for edges and borders.",
-        ]),
-        Paragraph("The at-a-glance box under the chart lists the muscles, the pain areas and the conditions "
-                  "the spot is linked to. Related spots at the end of each chapter often act together with it; "
-                  "their pages are given, and every page number in this booklet is a link in the PDF.", s.body),
-        Paragraph("Pressure and safety", s.section),
-        bullets(ctx, [
-            "Ask before you press, and agree on a word or signal for \u201cless\u201d. Keep checking in.",
-            "Start gently and build up slowly. Aim for a strong but welcome ache that the person recognises as "
-            "their own pain. Sharp, burning, electric or numb sensations mean ease off or move.",
-            "Tolerance varies enormously between people and between days. Each chapter gives the pressure and "
-            "timing that suit its spot.",
-            "Do not work on broken or inflamed skin, fresh bruises or injuries, varicose veins, lumps or "
-            "swellings that have not been checked, or an area that has become numb or weak.",
-            "Some tenderness the next day is common. Pain that lasts or grows is not: stop and ask for advice.",
-        ]),
-        Paragraph("Flashcards", s.section),
-        Paragraph(f"The Anki deck {italic(DECK_FILE)} holds {_card_count(ctx)} flashcards drawn from "
-                  "the same facts. Open the file with Anki (desktop: File, Import; AnkiDroid: menu, Import; "
-                  "AnkiMobile: open the file and choose Anki) and keep the default options; importing a newer "
-                  "release updates the cards in place and keeps your reviews. The same cards print on paper "
-                  f"from {' or '.join(italic(cards_file(p)) for p in CARD_PAPERS)}: "
-                  "print double-sided at actual size, flip on the long edge, and cut along the marks. Every "
-                  "card gives the page of this booklet that explains it.", s.body),
-        Paragraph("When to see a clinician", s.section),
-        Paragraph(esc(ctx.content.book.disclaimer), s.body),
-        Paragraph("A trigger point can imitate other problems, and other problems can imitate a trigger point. "
-                  "Refer before treating when pain follows a fall or accident, wakes the person at night, "
-                  "comes with general illness, or does not fit the patterns in this booklet. The cautions in "
-                  "each chapter add what is specific to that part of the body.", s.body),
+        *map(para, guide.introduction),
+        *section(guide.charts, after_paragraphs=[fit(ctx.art.legend(), ctx.trim.frame_width, 40), Spacer(0, 6)]),
+        *section(guide.safety),
+        *section(guide.flashcards),
+        *section(guide.clinician, first=[Paragraph(esc(ctx.content.book.disclaimer), s.body)]),
     ]
+
+
+def _filled(text: str, values: dict[str, str]) -> str:
+    """Escaped text with each {placeholder} replaced by its (already marked-up) value."""
+    parts = PLACEHOLDER.split(text)
+    return "".join(values[part] if i % 2 else esc(part) for i, part in enumerate(parts))
+
+
+def _point(point: str | Lead, values: dict[str, str]) -> str:
+    if isinstance(point, Lead):
+        return f"{bold(point.lead)} {_filled(point.text, values)}"
+    return _filled(point, values)
 
 
 def _card_count(ctx: Context) -> int:

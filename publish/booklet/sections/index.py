@@ -17,11 +17,11 @@ INDEX = Chapter("index", "Index")
 
 @dataclass
 class Entry:
-    """One index line: what is printed, the marks it points to, and any 'see' cross-reference."""
+    """One index line: what is printed, the marks it points to, and any 'see' cross-references."""
 
     text: str
     keys: list[str] = field(default_factory=list)
-    see: str | None = None
+    see: list[str] = field(default_factory=list)
 
 
 def entries(ctx: Context) -> list[Entry]:
@@ -33,8 +33,8 @@ def entries(ctx: Context) -> list[Entry]:
         entry = found.setdefault(text.lower(), Entry(capital(text)))
         if key and key not in entry.keys:
             entry.keys.append(key)
-        if see:
-            entry.see = capital(see)
+        if see and capital(see) not in entry.see:
+            entry.see.append(capital(see))
 
     used_conditions = [c for c in content.conditions if content.spots_for_condition(c)]
     used_regions = [r for r in content.regions if content.spots_for_region(r)]
@@ -55,12 +55,20 @@ def entries(ctx: Context) -> list[Entry]:
         for other in content.conditions[cid].also:
             if other.lower() not in found or not found[other.lower()].keys:
                 add(other, see=content.conditions[cid].name)
+    for group, member in sorted(_group_members(content)):
+        if group.lower() not in found or not found[group.lower()].keys:
+            add(group, see=member)
     return sorted(found.values(), key=lambda e: (e.text.lower(), e.text))
+
+
+def _group_members(content) -> set[tuple[str, str]]:
+    """(group, muscle) for every muscle that names its group, e.g. ('rotator cuff', 'infraspinatus')."""
+    return {(m.group, m.name) for spot in content.spots for m in spot.muscles if m.group}
 
 
 def _line(ctx: Context, entry: Entry) -> str:
     if entry.see and not entry.keys:
-        return f"{esc(entry.text)}, {italic('see')} {esc(entry.see)}"
+        return f"{esc(entry.text)}, {italic('see')} {'; '.join(map(esc, entry.see))}"
     by_page: dict[int | str, str] = {}
     for key in entry.keys:
         by_page.setdefault(ctx.page(key), key)

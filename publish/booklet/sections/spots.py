@@ -22,6 +22,7 @@ def chapter(ctx: Context, spot: Spot) -> list[Flowable]:
     story += [*heading(ctx, "What it feels like"), Paragraph(esc(spot.feel), ctx.styles.body)]
     story += _treat(ctx, spot)
     story += _cautions(ctx, spot)
+    story += _red_flags(ctx, spot)
     story += _feature(ctx, spot)
     story += _related(ctx, spot)
     return story
@@ -57,6 +58,19 @@ def _cautions(ctx: Context, spot: Spot) -> list[Flowable]:
     rows = [[Paragraph("CAUTION" if len(spot.cautions) == 1 else "CAUTIONS", s.cell_label)]]
     rows += [[Paragraph(esc(c), s.cell)] for c in spot.cautions]
     return [Spacer(0, 4), named(box(rows, [ctx.trim.frame_width]), "its cautions box")]
+
+
+def _red_flags(ctx: Context, spot: Spot) -> list[Flowable]:
+    """Each red-flag list the spot names, printed from its one definition in guide.yaml."""
+    s = ctx.styles
+    story: list[Flowable] = []
+    for flags in ctx.content.red_flags(spot):
+        rows = [[Paragraph(esc(flags.heading.upper()), s.cell_label)], [Paragraph(esc(flags.intro), s.cell)]]
+        rows += [[Paragraph(f"\u2022\u2002{esc(sign)}", s.cell)] for sign in flags.signs]
+        table = box(rows, [ctx.trim.frame_width])
+        table.repeatRows = 2        # split between signs if it must, heading and advice repeated on the next page
+        story += [Spacer(0, 4), named(table, f"its {flags.heading}")]
+    return story
 
 
 def _feature(ctx: Context, spot: Spot) -> list[Flowable]:
