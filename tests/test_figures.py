@@ -172,7 +172,7 @@ def _sample_point(content, spot, view, rid, margin):
     and from the outline's own detail strokes (such as the spine line)."""
     others = [p for other in spot.pain.essential + spot.pain.spillover if other != rid
               for p in content.regions[other].shapes.get(view, ())]
-    strokes = outline(view).details + outline(view).lines
+    strokes = outline(view).lines
     for polygon in content.regions[rid].shapes[view]:
         xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
         for k in range(1, 12):
@@ -229,7 +229,7 @@ def _skin_pixel(content, spot, placements, height, scale):
     pl = placements[0]
     margin = 7 / (scale * pl.scale)
     zones = [p for rid in spot.pain.essential + spot.pain.spillover for p in content.regions[rid].shapes.get(pl.view, ())]
-    strokes = outline(pl.view).body + outline(pl.view).details + outline(pl.view).lines
+    strokes = outline(pl.view).body + outline(pl.view).lines
     x0, y0, x1, y1 = pl.box
     for k in range(1, 20):
         for j in range(1, 20):

@@ -62,7 +62,7 @@ def _flat(points: Iterable[Point]) -> list[float]:
 
 @lru_cache(maxsize=64)   # the same view at the same place recurs: overview maps, repeated layouts
 def body(pl: Placement) -> Group:
-    """The silhouette filled with skin tone and its filled detail strokes (draw `outline_strokes` on top).
+    """The silhouette filled with skin tone (draw `outline_strokes` on top).
     Shared between the figures that use the same placement: add it, never change it."""
     g = Group()
     shape = outline(pl.view)
@@ -70,10 +70,6 @@ def body(pl: Placement) -> Group:
         pts = pl.polygon(poly)
         if len(pts) >= 3:
             g.add(Polygon(_flat(pts), fillColor=style.SKIN, strokeColor=None))
-    for poly in shape.details:
-        pts = pl.polygon(poly)
-        if len(pts) >= 3:
-            g.add(Polygon(_flat(pts), fillColor=style.OUTLINE, strokeColor=None))
     return g
 
 

@@ -1,8 +1,8 @@
 """The five body views: their frames (y down, like SVG), titles and outline drawings.
 
 Outline data lives in `outlines/VIEW.svg` (see `outlines/ATTRIBUTION`): one `<path id="body">`
-(the silhouette, used for fills and the point-in-body test), `class="detail"` paths (small
-filled strokes such as finger gaps) and `class="line"` paths (stroked lines such as the ear).
+(the silhouette, used for fills and the point-in-body test) and `class="line"` paths (inner lines
+such as the ear, spine or finger gaps), stroked at one weight whatever the zoom.
 """
 from __future__ import annotations
 
@@ -35,11 +35,10 @@ VIEWS = {
 
 @dataclass(frozen=True)
 class Outline:
-    """A view's drawing: silhouette polygons, filled detail shapes, stroked lines."""
+    """A view's drawing: silhouette polygons and stroked inner lines."""
 
     info: ViewInfo
     body: tuple[Polygon, ...]
-    details: tuple[Polygon, ...]
     lines: tuple[Polygon, ...]
 
     def contains(self, point: Point) -> bool:
@@ -53,16 +52,13 @@ def outline(view: str) -> Outline:
     info = VIEWS[view]
     root = ET.parse(OUTLINE_DIR / f"{view}.svg").getroot()
     body: list[Polygon] = []
-    details: list[Polygon] = []
     lines: list[Polygon] = []
     for el in root.iter("{http://www.w3.org/2000/svg}path"):
         d = el.get("d", "")
         if el.get("id") == "body":
             body.extend(parse_path(d))
-        elif el.get("class") == "detail":
-            details.extend(parse_path(d))
         elif el.get("class") == "line":
             lines.extend(parse_path(d, repeat_start=True))
     if not body:
         raise ValueError(f"{view}.svg has no <path id=\"body\">")
-    return Outline(info, tuple(body), tuple(details), tuple(lines))
+    return Outline(info, tuple(body), tuple(lines))
