@@ -21,6 +21,10 @@ MARK = Color(0, 0, 0)                     # the trigger point X
 HALO = white
 DOT = Color(0.12, 0.12, 0.14)             # numbered dots on the overview map
 
+MUSCLE = Color(0.91, 0.80, 0.74)         # the spot's own muscle in the close-up: a faint tint ...
+MUSCLE_EDGE = Color(0.62, 0.40, 0.36)     # ... with a thin edge
+MUSCLE_WIDTH = 0.5
+
 LANDMARK = Color(0.10, 0.30, 0.55)        # landmark lines and dots on locator figures
 TEXT = Color(0.12, 0.12, 0.14)
 MUTED = Color(0.35, 0.35, 0.38)

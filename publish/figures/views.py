@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..model.schema import VIEW_SIZE
 from .geometry import Point, Polygon, inside_any, parse_path
 
 OUTLINE_DIR = Path(__file__).resolve().parent / "outlines"
@@ -24,13 +25,9 @@ class ViewInfo:
     title: str
 
 
-VIEWS = {
-    "front": ViewInfo("front", 540, 960, "Front"),
-    "back": ViewInfo("back", 540, 960, "Back"),
-    "side": ViewInfo("side", 320, 640, "Right side"),
-    "head": ViewInfo("head", 400, 400, "Right side of head"),
-    "foot": ViewInfo("foot", 240, 480, "Sole of right foot"),
-}
+_TITLES = {"front": "Front", "back": "Back", "side": "Right side", "head": "Right side of head",
+           "foot": "Sole of right foot"}
+VIEWS = {view: ViewInfo(view, *VIEW_SIZE[view], _TITLES[view]) for view in _TITLES}
 
 
 @dataclass(frozen=True)

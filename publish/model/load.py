@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import ContentError, Problem
 from ..fonts import undrawable
 from .schema import (Book, Condition, ConditionsFile, GlossaryFile, Id, NoteRef, Reference, ReferencesFile,
-                     Region, RegionsFile, Spot, Term)
+                     Region, RegionsFile, Spot, Term, VIEW_SIZE)
 from .source import Source, read_yaml
 
 SPOT_FILE = re.compile(r"^(\d{2,4})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
@@ -261,6 +261,7 @@ def _check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
     if marker and marker.view in marker.also:
         yield src.problem(("marker", "also", marker.view), f"the marker is already on the {marker.view} view; "
                                                            "'also' is for other views")
+    yield from _check_chart(spot, src)
     if loc is None:
         return
     x0, y0, x1, y1 = loc.frame
@@ -278,6 +279,19 @@ def _check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
             if not inside(p):
                 yield src.problem(("locator", "landmarks", i, "points", j),
                                   f"landmark point {list(p)} is outside the locator frame {list(loc.frame)}")
+
+
+def _check_chart(spot: Spot, src: Source) -> Iterator[Problem]:
+    if spot.chart is None:
+        return
+    for kind in ("essential", "spillover", "muscle"):
+        for view, curves in getattr(spot.chart, kind).items():
+            width, height = VIEW_SIZE[view]
+            for i, curve in enumerate(curves):
+                for j, (x, y) in enumerate(curve):
+                    if not (0 <= x <= width and 0 <= y <= height):
+                        yield src.problem(("chart", kind, view, i, j), f"point {[x, y]} is outside the {view} "
+                                                                       f"view (0..{width:g} x 0..{height:g})")
 
 
 def _check_file_name(path: Path, spot: Spot, src: Source) -> Iterator[Problem]:

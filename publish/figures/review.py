@@ -1,0 +1,89 @@
+"""`make figures`: every figure of every spot rendered to PNG at 150 dpi, with a contact sheet.
+
+An author reviews the drawings here without opening the booklet or the deck: the same Drawings
+the booklet places and the deck stores as SVG, at their printed size.
+Run: python -m publish.figures.review [--content DIR] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+
+from ..model.load import Content, load_content
+from . import legend, locator_figure, overview_map, referral_figure
+
+DPI = 150
+SHEET_WIDTH = 2400
+PAD = 24
+
+
+def figures(content: Content) -> list[tuple[str, Drawing]]:
+    """(file stem, drawing) for every figure the booklet, deck and cards use."""
+    out = [("overview", overview_map(content)), ("legend", legend())]
+    for spot in content.spots:
+        n = f"spot-{spot.number:02d}"
+        out += [(f"{n}-pattern", referral_figure(content, spot)),
+                (f"{n}-pattern-unmarked", referral_figure(content, spot, mark=False)),
+                (f"{n}-locator", locator_figure(content, spot)),
+                (f"{n}-map", overview_map(content, highlight=spot.number))]
+    return out
+
+
+def to_png(drawing: Drawing) -> Image.Image:
+    """The drawing at its printed size, rasterised at DPI on white."""
+    pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    return pdf[0].render(scale=DPI / 72).to_pil().convert("RGB")
+
+
+def contact_sheet(images: list[tuple[str, Image.Image]]) -> Image.Image:
+    """The images in rows, left to right, each captioned with its file name."""
+    rows: list[list[tuple[str, Image.Image]]] = [[]]
+    width = PAD
+    for name, im in images:
+        if rows[-1] and width + im.width + PAD > SHEET_WIDTH:
+            rows.append([])
+            width = PAD
+        rows[-1].append((name, im))
+        width += im.width + PAD
+    heights = [max(im.height for _, im in row) + 3 * PAD for row in rows]
+    sheet = Image.new("RGB", (SHEET_WIDTH, sum(heights) + PAD), "white")
+    pen = ImageDraw.Draw(sheet)
+    y = PAD
+    for row, h in zip(rows, heights):
+        x = PAD
+        for name, im in row:
+            sheet.paste(im, (x, y))
+            pen.text((x, y + im.height + 4), name, fill=(90, 90, 90))
+            x += im.width + PAD
+        y += h
+    return sheet
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m publish.figures.review", description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--out", default="build/figures")
+    args = parser.parse_args(argv)
+    content = load_content(Path(args.content))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    images = []
+    for name, drawing in figures(content):
+        im = to_png(drawing)
+        buf = io.BytesIO()
+        im.save(buf, "PNG", optimize=True)
+        (out / f"{name}.png").write_bytes(buf.getvalue())
+        images.append((name, im))
+    contact_sheet(images).save(out / "contact-sheet.png", optimize=True)
+    print(f"{len(images)} figures and contact-sheet.png in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
