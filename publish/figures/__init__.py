@@ -11,6 +11,7 @@ from .once import drawn_once, once
 referral_figure = once(_referral.referral_figure)
 locator_figure = once(_locator.locator_figure)
 overview_map = once(_overview.overview_map)
+answer_map = once(_overview.answer_map)
 legend = once(_legend.legend)
 
-__all__ = ["referral_figure", "locator_figure", "overview_map", "legend", "svg_bytes", "media_name", "drawn_once"]
+__all__ = ["referral_figure", "locator_figure", "overview_map", "answer_map", "legend", "svg_bytes", "media_name", "drawn_once"]

@@ -1,4 +1,5 @@
-"""Overview map: front and back (and the sole) with every spot as a numbered dot, or one spot's X."""
+"""Overview map: front and back (and the sole) with every spot as a numbered dot, or one spot's X;
+and the answer map of a condition or pain-area card, which marks its spots (and shades the area)."""
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing
@@ -8,7 +9,7 @@ from ..model.load import Content
 from ..model.schema import Spot
 from . import style
 from .layout import full, side_by_side, titles
-from .paint import body, cross, drawing, numbered_dot, outline_strokes
+from .paint import body, cross, drawing, numbered_dot, outline_strokes, tint
 
 MAP_VIEWS = ("front", "back", "foot")
 MAX_WIDTH = 125 * style.MM
@@ -45,5 +46,33 @@ def overview_map(content: Content, highlight: int | None = None) -> Drawing:
             continue
         x, y = by_view[where[0]].pt(where[1])
         d.add(cross(x, y, size=6.5, width=2.2) if highlight is not None else numbered_dot(x, y, spot.number))
+    d.add(titles(placements))
+    return d
+
+
+def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None = None) -> Drawing:
+    """Every spot, the answer `spots` large and in the accent colour, the others small and grey;
+    with `region`, that pain area shaded (on the head view too when only that view shows it)."""
+    register()
+    shapes = content.regions[region].shapes if region else {}
+    views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
+    placements, width, height = side_by_side([(v, full(v)) for v in views], body_scale=BODY_HEIGHT / 960,
+                                             close_up_height=34 * style.MM, max_width=MAX_WIDTH)
+    d = drawing(width, height)
+    by_view = {pl.view: pl for pl in placements}
+    for pl in placements:
+        d.add(body(pl))
+        d.add(tint(pl, shapes.get(pl.view, ()), style.AREA))
+        d.add(outline_strokes(pl))
+    answer = [s for s in content.spots if s.number in spots]
+    for spot in [s for s in content.spots if s.number not in spots] + answer:   # answers drawn on top
+        where = map_position(spot)
+        if where is None:
+            continue
+        x, y = by_view[where[0]].pt(where[1])
+        if spot.number in spots:
+            d.add(numbered_dot(x, y, spot.number, radius=6.5, colour=style.ACCENT))
+        else:
+            d.add(numbered_dot(x, y, spot.number, radius=5.0, colour=style.GREYED))
     d.add(titles(placements))
     return d

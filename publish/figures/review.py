@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -15,8 +16,10 @@ from PIL import Image, ImageDraw
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 
+from ..deck.study import study_notes
+from ..errors import ContentError
 from ..model.load import Content, load_content
-from . import legend, locator_figure, overview_map, referral_figure
+from . import drawn_once, legend, locator_figure, overview_map, referral_figure
 
 DPI = 150
 SHEET_WIDTH = 2400
@@ -24,14 +27,19 @@ PAD = 24
 
 
 def figures(content: Content) -> list[tuple[str, Drawing]]:
-    """(file stem, drawing) for every figure the booklet, deck and cards use."""
+    """(file stem, drawing) for every figure the booklet, deck and cards use: the booklet's, then
+    each study note's (deck and paper cards share them), each drawing once."""
     out = [("overview", overview_map(content)), ("legend", legend())]
     for spot in content.spots:
-        n = f"spot-{spot.number:02d}"
-        out += [(f"{n}-pattern", referral_figure(content, spot)),
-                (f"{n}-pattern-unmarked", referral_figure(content, spot, mark=False)),
-                (f"{n}-locator", locator_figure(content, spot)),
-                (f"{n}-map", overview_map(content, highlight=spot.number))]
+        out += [(f"spot-{spot.number:02d}-pattern", referral_figure(content, spot)),
+                (f"spot-{spot.number:02d}-locator", locator_figure(content, spot))]
+    seen = {id(d) for _, d in out}
+    for note in study_notes(content):
+        for figure in note.figures + tuple(c.figure for c in note.cards if c.figure):
+            if id(figure.drawing) not in seen:
+                seen.add(id(figure.drawing))
+                out.append((f"{note.kind.key}-{note.key}-{figure.kind}".replace("_", "-"),
+                            figure.drawing))
     return out
 
 
@@ -70,11 +78,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", default="content")
     parser.add_argument("--out", default="build/figures")
     args = parser.parse_args(argv)
-    content = load_content(Path(args.content))
+    try:
+        content = load_content(Path(args.content))
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"publish: {len(err.problems)} problem(s) in {args.content}; no figures were drawn", file=sys.stderr)
+        return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     images = []
-    for name, drawing in figures(content):
+    with drawn_once():
+        drawn = figures(content)
+    for name, drawing in drawn:
         im = to_png(drawing)
         buf = io.BytesIO()
         im.save(buf, "PNG", optimize=True)

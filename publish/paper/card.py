@@ -58,7 +58,8 @@ def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: C
     top = _tag_line(canvas, inner, spot + card.kind.name, _page(note))
     top = _draw_down(canvas, [Paragraph(escape(note.heading), styles.heading())], inner.x, top, inner.width) - GAP
     top = _answer_box(canvas, note, card, Rect(inner.x, inner.y, inner.width, top - inner.y)) - GAP
-    drawings = [f.drawing for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
+    shown = note.figures + ((card.figure,) if card.figure else ())     # the question's map comes back on its answer
+    drawings = [f.drawing for kind in note.kind.answer_figures(card.kind) for f in shown if f.kind == kind]
     _draw_figures(figures, drawings, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
 
 
