@@ -128,13 +128,17 @@ def test_answer_spots_are_darker_than_the_others_on_each_map(content, topic_note
         image, scale = _grey(drawing)
         views = _placements(drawing, content, note)
         shades = {True: [], False: []}
+        centres = {}
         for spot in content.spots:
             view, p = map_position(spot)
-            pl = views[[v.view for v in views].index(view)]
-            x, y = pl.pt(p)
-            ring = [image.getpixel((round((x + dx) * scale), round((drawing.height - y - dy) * scale)))
-                    for dx, dy in ((3, 3), (-3, 3), (3, -3), (-3, -3))]   # off the number, on the dot
-            shades[spot.number in answer].append(sum(ring) / 4)
+            centres[spot.number] = views[[v.view for v in views].index(view)].pt(p)
+        for number, (x, y) in centres.items():
+            ring = [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-4.4, 4.4)]   # above and below the digits
+            clear = [q for q in ring if all(math.dist(q, c) > 9.5 for n, c in centres.items() if n != number)]
+            values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in clear]
+            if values:      # on the dot, off its number, away from any neighbouring dot
+                shades[number in answer].append(sum(values) / len(values))
+        assert shades[True] and shades[False], note.key
         assert max(shades[True]) + 40 < min(shades[False]), (note.key, shades)
 
 

@@ -12,8 +12,8 @@ from .paint import Placement, body, cross, drawing, outline_strokes, text
 from .views import VIEWS
 from .zones import muscle_polygons
 
-WIDTH = 64 * style.MM
-MAX_HEIGHT = 80 * style.MM
+WIDTH = 50 * style.MM               # the booklet's column beside the steps (46 % of a 108 mm frame): placed unscaled
+MAX_HEIGHT = 66 * style.MM
 X_SIZE = 5.5
 
 

@@ -12,8 +12,8 @@ from .layout import full, side_by_side, titles
 from .paint import body, cross, drawing, numbered_dot, outline_strokes, tint
 
 MAP_VIEWS = ("front", "back", "foot")
-MAX_WIDTH = 125 * style.MM
-BODY_HEIGHT = 110 * style.MM
+MAX_WIDTH = 106 * style.MM         # fits the narrowest booklet column (US half-letter, 108 mm) unscaled
+BODY_HEIGHT = 100 * style.MM
 
 
 def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
@@ -71,8 +71,8 @@ def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None =
             continue
         x, y = by_view[where[0]].pt(where[1])
         if spot.number in spots:
-            d.add(numbered_dot(x, y, spot.number, radius=6.5, colour=style.ACCENT))
+            d.add(numbered_dot(x, y, spot.number, radius=7.0, colour=style.ACCENT))
         else:
-            d.add(numbered_dot(x, y, spot.number, radius=5.0, colour=style.GREYED))
+            d.add(numbered_dot(x, y, spot.number, radius=5.4, colour=style.GREYED))
     d.add(titles(placements))
     return d

@@ -149,12 +149,12 @@ def cross(x: float, y: float, size: float = 4.5, width: float = 1.6) -> Group:
     return g
 
 
-def numbered_dot(x: float, y: float, number: int, radius: float = 5.0, colour=style.DOT) -> Group:
+def numbered_dot(x: float, y: float, number: int, radius: float = 5.4, colour=style.DOT) -> Group:
     """A dot (dark unless `colour` says otherwise) with a white number, ringed in white."""
     g = Group()
     g.add(Circle(x, y, radius + 0.8, fillColor=style.HALO, strokeColor=None))
     g.add(Circle(x, y, radius, fillColor=colour, strokeColor=None))
-    size = (style.NUMBER_SIZE if number < 10 else style.NUMBER_SIZE - 0.8) * max(1.0, radius / 5.0)
+    size = style.NUMBER_SIZE * max(1.0, radius / 5.4)     # two digits fit the dot at the same size
     g.add(text(x, y - size * 0.36, str(number), size=size, bold=True, anchor="middle", colour=style.HALO))
     return g
 

@@ -16,8 +16,8 @@ from .zones import zone_polygons, zone_views
 
 ORDER = ("head", "front", "side", "back", "foot")      # left-to-right order of views in a figure
 PREFERENCE = ("front", "back", "head", "side", "foot")  # which view shows a region no chosen view has
-MAX_WIDTH = 125 * style.MM
-BODY_HEIGHT = 105 * style.MM        # a whole front or back view
+MAX_WIDTH = 106 * style.MM         # fits the narrowest booklet column (US half-letter, 108 mm) unscaled
+BODY_HEIGHT = 90 * style.MM         # a whole front or back view: about the booklet's room for a chart
 MAX_ZOOM = 2.0                      # a cropped body view is drawn at most this much larger
 MIN_SPAN = 420.0                    # a crop shows at least this much of the body's height (of 960)
 MARGIN = 60.0                       # body shown above and below the zones
