@@ -13,7 +13,7 @@ from reportlab.graphics import renderPDF
 from publish.errors import ContentError
 from publish.figures import media_name, overview_map, style, svg_bytes
 from publish.figures.layout import full, side_by_side
-from publish.figures.overview import BODY_HEIGHT, MAP_VIEWS, MAX_WIDTH, map_position
+from publish.figures.overview import ANSWER_BODY_HEIGHT, ANSWER_WIDTH, MAP_VIEWS, map_position
 from publish.figures.views import outline
 from publish.deck.study import study_notes
 from publish.model.load import load_content
@@ -133,11 +133,11 @@ def test_answer_spots_are_darker_than_the_others_on_each_map(content, topic_note
             view, p = map_position(spot)
             centres[spot.number] = views[[v.view for v in views].index(view)].pt(p)
         for number, (x, y) in centres.items():
-            ring = [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-4.4, 4.4)]   # above and below the digits
+            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-4.4, 4.4)]  # centre, above, below
             clear = [q for q in ring if all(math.dist(q, c) > 9.5 for n, c in centres.items() if n != number)]
             values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in clear]
-            if values:      # on the dot, off its number, away from any neighbouring dot
-                shades[number in answer].append(sum(values) / len(values))
+            if values:      # the dot's own colour: its darkest sample (its number is white), away from neighbours
+                shades[number in answer].append(min(values))
         assert shades[True] and shades[False], note.key
         assert max(shades[True]) + 40 < min(shades[False]), (note.key, shades)
 
@@ -149,8 +149,8 @@ def _placements(drawing, content, note):
         shapes = content.regions[note.key].shapes
         if not any(v in shapes for v in MAP_VIEWS):
             views.append(next(iter(shapes)))
-    placements, width, _ = side_by_side([(v, full(v)) for v in views], body_scale=BODY_HEIGHT / 960,
-                                        close_up_height=34 * style.MM, max_width=MAX_WIDTH)
+    placements, width, _ = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+                                        close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
     assert abs(width - drawing.width) < 0.01
     return placements
 

@@ -259,3 +259,16 @@ def test_an_answer_too_long_for_a_card_is_an_error_naming_the_card(tmp_path):
     content = load_content(_edited_content(tmp_path, 3, change))
     with pytest.raises(BuildError, match=r"paper card 'Spot to muscle' of Perfect Spot 3: .* too long"):
         build_cards(content, tmp_path / "cards", epoch=EPOCH)
+
+
+def test_no_text_on_the_cards_prints_under_5_5_pt_and_answer_figures_keep_6_pt(sheets):
+    """Printed size from glyph boxes (flat-topped capitals and digits, cap height 0.714 em), so
+    labels inside scaled figures count at the size they print. Backs (even pages) hold the answer
+    figures, which are dropped rather than shrunk below 6 pt; fronts' question figures stay at 5.5."""
+    flat, cap = set("EFHIKLMNTXZ147"), 0.714
+    for index in range(len(sheets.doc)):
+        textpage = sheets.doc[index].get_textpage()
+        sizes = [(b[3] - b[1]) / cap for b in (textpage.get_charbox(i) for i in range(textpage.count_chars())
+                                                if textpage.get_text_range(i, 1) in flat)]
+        limit = 5.95 if index % 2 else 5.45
+        assert min(sizes) >= limit, f"page {index + 1}: text of {min(sizes):.2f} pt"

@@ -2,7 +2,7 @@
 and the answer map of a condition or pain-area card, which marks its spots (and shades the area)."""
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Circle, Drawing
 
 from ..fonts import register
 from ..model.load import Content
@@ -14,6 +14,8 @@ from .paint import body, cross, drawing, numbered_dot, outline_strokes, tint
 MAP_VIEWS = ("front", "back", "foot")
 MAX_WIDTH = 106 * style.MM         # fits the narrowest booklet column (US half-letter, 108 mm) unscaled
 BODY_HEIGHT = 100 * style.MM
+ANSWER_WIDTH = 85 * style.MM        # an answer map is drawn at paper-card width, where it is used smallest
+ANSWER_BODY_HEIGHT = 66 * style.MM
 
 
 def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
@@ -51,13 +53,14 @@ def overview_map(content: Content, highlight: int | None = None) -> Drawing:
 
 
 def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None = None) -> Drawing:
-    """Every spot, the answer `spots` large and in the accent colour, the others small and grey;
-    with `region`, that pain area shaded (on the head view too when only that view shows it)."""
+    """Every spot, the answer `spots` large, numbered and in the accent colour, the others small grey
+    dots; with `region`, that pain area shaded (on the head view too when only that view shows it).
+    No view titles and no small numbers: the map stays legible when a card prints it small."""
     register()
     shapes = content.regions[region].shapes if region else {}
     views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
-    placements, width, height = side_by_side([(v, full(v)) for v in views], body_scale=BODY_HEIGHT / 960,
-                                             close_up_height=34 * style.MM, max_width=MAX_WIDTH)
+    placements, width, height = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+                                             close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
     for pl in placements:
@@ -73,6 +76,6 @@ def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None =
         if spot.number in spots:
             d.add(numbered_dot(x, y, spot.number, radius=7.0, colour=style.ACCENT))
         else:
-            d.add(numbered_dot(x, y, spot.number, radius=5.4, colour=style.GREYED))
-    d.add(titles(placements))
+            d.add(Circle(x, y, 4.6, fillColor=style.HALO, strokeColor=None))
+            d.add(Circle(x, y, 3.8, fillColor=style.GREYED, strokeColor=None))
     return d
