@@ -47,7 +47,7 @@ def overview_map(content: Content, highlight: int | None = None) -> Drawing:
         if where is None:
             continue
         x, y = by_view[where[0]].pt(where[1])
-        d.add(cross(x, y, size=6.5, width=2.2) if highlight is not None else numbered_dot(x, y, spot.number))
+        d.add(cross(x, y, size=5.5, width=2.0) if highlight is not None else numbered_dot(x, y, spot.number))
     d.add(titles(placements))
     return d
 
