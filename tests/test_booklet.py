@@ -392,3 +392,15 @@ def test_a_table_cell_too_tall_for_any_page_is_an_error_naming_the_spot(tmp_path
     content = load_content(content_copy({1: edit}))
     with pytest.raises(BuildError, match=r"^Spot 1 \(.*\): its at-a-glance box is \d+ pt tall"):
         build_booklets(content, tmp_path / "out", epoch=None)
+
+
+FLAT_TOPPED = set("EFHIKLMNTXZ147")    # glyphs whose box height is the font's cap height
+CAP_HEIGHT = 0.714                     # of the em, in Noto Sans and Noto Serif
+
+
+def test_no_text_prints_under_6_pt_figure_labels_included(booklet):
+    """Printed size read from the glyphs' boxes, so text in scaled-down figures counts at the
+    size it prints (the PDF's font size alone would not show the scaling)."""
+    smallest = min(((box[3] - box[1]) / CAP_HEIGHT, page.number) for page in booklet.pages
+                   for ch, _, box in page.chars if ch in FLAT_TOPPED)
+    assert smallest[0] >= 5.95, f"text of {smallest[0]:.2f} pt on p. {smallest[1]}"

@@ -20,6 +20,7 @@ from publish.figures.locator import locator_figure, locator_layout
 from publish.figures.overview import map_position, overview_map
 from publish.figures.referral import referral_figure, referral_layout, referral_views
 from publish.figures.views import VIEWS, outline
+from publish.figures.zones import muscle_polygons, zone_polygons
 from publish.fonts import register
 from publish.model import load_content
 
@@ -142,7 +143,8 @@ def test_media_names_follow_the_content():
 def test_locator_labels_stay_inside_the_close_up_and_apart(content):
     for spot in content.spots:
         pl, labels = locator_layout(content, spot)
-        assert len(labels) == len(spot.locator.landmarks) + 1          # every landmark, and the spot
+        named_muscle = 1 if muscle_polygons(spot, spot.locator.view) else 0
+        assert len(labels) == len(spot.locator.landmarks) + 1 + named_muscle    # every landmark, the spot, its muscle
         for label in labels:
             x0, y0, x1, y1 = label.box
             assert pl.x <= x0 and x1 <= pl.x + pl.width and pl.y <= y0 and y1 <= pl.y + pl.height, \
@@ -167,13 +169,12 @@ def _render(drawing, dpi=150):
     return buf.getvalue(), pdfium.PdfDocument(buf.getvalue())[0].render(scale=dpi / 72).to_pil().convert("L")
 
 
-def _sample_point(content, spot, view, rid, margin):
-    """A point `margin` units inside region `rid`, in no other zone of the spot, away from the X
-    and from the outline's own detail strokes (such as the spine line)."""
-    others = [p for other in spot.pain.essential + spot.pain.spillover if other != rid
-              for p in content.regions[other].shapes.get(view, ())]
-    strokes = outline(view).details + outline(view).lines
-    for polygon in content.regions[rid].shapes[view]:
+def _sample_point(content, spot, view, essential, margin):
+    """A point `margin` units inside the spot's essential (or spill-over) zone as drawn, clear of the
+    other kind of zone, of the X and of the outline's inner lines (such as the spine line)."""
+    others = () if essential else zone_polygons(content, spot, view, True)   # essential is drawn on top
+    strokes = outline(view).lines
+    for polygon in zone_polygons(content, spot, view, essential):
         xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
         for k in range(1, 12):
             for j in range(1, 12):
@@ -206,15 +207,13 @@ def test_essential_zones_render_darker_than_spillover_zones(content, number):
     shades = {"essential": [], "spillover": []}
     spreads = {"essential": [], "spillover": []}     # darkest to lightest pixel around the sample
     for kind in shades:
-        for rid in getattr(spot.pain, kind):
-            for pl in placements:
-                if pl.view in content.regions[rid].shapes:
-                    p = _sample_point(content, spot, pl.view, rid, margin=7 / (scale * pl.scale))
-                    if p is not None:
-                        x, y = pl.pt(p)
-                        px, py = round(x * scale), round((height - y) * scale)
-                        shades[kind].append(_mean(image, px, py))
-                        spreads[kind].append(max(_patch(image, px, py)) - min(_patch(image, px, py)))
+        for pl in placements:
+            p = _sample_point(content, spot, pl.view, kind == "essential", margin=7 / (scale * pl.scale))
+            if p is not None:
+                x, y = pl.pt(p)
+                px, py = round(x * scale), round((height - y) * scale)
+                shades[kind].append(_mean(image, px, py))
+                spreads[kind].append(max(_patch(image, px, py)) - min(_patch(image, px, py)))
     assert shades["essential"] and shades["spillover"], shades
     skin = _mean(image, *_skin_pixel(content, spot, placements, height, scale))
     assert max(shades["essential"]) < 80, shades                       # near-black in grey
@@ -228,8 +227,8 @@ def _skin_pixel(content, spot, placements, height, scale):
     """A body pixel of the first view in no zone and away from every stroke, searched on a grid."""
     pl = placements[0]
     margin = 7 / (scale * pl.scale)
-    zones = [p for rid in spot.pain.essential + spot.pain.spillover for p in content.regions[rid].shapes.get(pl.view, ())]
-    strokes = outline(pl.view).body + outline(pl.view).details + outline(pl.view).lines
+    zones = [p for essential in (True, False) for p in zone_polygons(content, spot, pl.view, essential)]
+    strokes = outline(pl.view).body + outline(pl.view).lines
     x0, y0, x1, y1 = pl.box
     for k in range(1, 20):
         for j in range(1, 20):

@@ -261,3 +261,16 @@ def test_cards_that_teach_finding_a_spot_print_its_key_caution(sheets, content):
             assert norm(f"Caution: {spot.key_caution}") in backs[0], (spot.number, kind, backs[0])
     quiz_backs = [back for _, back in pairs if re.match(r"SPOT \d+ \u00b7 SPOT TO CONDITIONS ", back)]
     assert quiz_backs and not any("Caution:" in back for back in quiz_backs)
+
+
+def test_no_text_on_the_cards_prints_under_5_5_pt_and_answer_figures_keep_6_pt(sheets):
+    """Printed size from glyph boxes (flat-topped capitals and digits, cap height 0.714 em), so
+    labels inside scaled figures count at the size they print. Backs (even pages) hold the answer
+    figures, which are dropped rather than shrunk below 6 pt; fronts' question figures stay at 5.5."""
+    flat, cap = set("EFHIKLMNTXZ147"), 0.714
+    for index in range(len(sheets.doc)):
+        textpage = sheets.doc[index].get_textpage()
+        sizes = [(b[3] - b[1]) / cap for b in (textpage.get_charbox(i) for i in range(textpage.count_chars())
+                                                if textpage.get_text_range(i, 1) in flat)]
+        limit = 5.95 if index % 2 else 5.45
+        assert min(sizes) >= limit, f"page {index + 1}: text of {min(sizes):.2f} pt"

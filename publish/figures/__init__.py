@@ -4,7 +4,7 @@ Views and their frames: views.py (outline data in outlines/); the figures: refer
 locator.py, overview.py, legend.py; SVG export and media names: export.py; one build's
 drawings, each made once and named by a key: store.py.
 """
-from .export import media_name, svg_bytes
+from .export import media_name, smallest_text, svg_bytes
 from .store import FigureKey, FigureStore
 
-__all__ = ["FigureKey", "FigureStore", "media_name", "svg_bytes"]
+__all__ = ["FigureKey", "FigureStore", "media_name", "smallest_text", "svg_bytes"]

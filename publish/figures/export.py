@@ -1,11 +1,12 @@
-"""Drawings to deterministic SVG bytes, and content-addressed media file names for the deck."""
+"""Drawings to deterministic SVG bytes, content-addressed media file names for the deck, and the
+smallest text size in a drawing (so a renderer can refuse to shrink labels below legibility)."""
 from __future__ import annotations
 
 import hashlib
 import re
 
 from reportlab.graphics import renderSVG
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, String
 
 from ..model.schema import Spot
 
@@ -22,6 +23,19 @@ def svg_bytes(drawing: Drawing) -> bytes:
     svg = renderSVG.drawToString(drawing)
     svg = _FONT.sub(lambda m: _FAMILIES[m.group(1)], svg)
     return svg.encode("utf-8")
+
+
+def smallest_text(drawing: Drawing) -> float:
+    """The smallest font size of any text in the drawing (infinity if it has none), before scaling:
+    a renderer that shrinks the drawing by s prints it at s times this."""
+    sizes = [node.fontSize for node in _walk(drawing) if isinstance(node, String)]
+    return min(sizes, default=float("inf"))
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "contents", ()):
+        yield from _walk(child)
 
 
 def media_name(kind: str, spot: Spot | int | None, svg: bytes) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from reportlab.graphics.shapes import Group
+from shapely.geometry import Polygon as ShapelyPolygon
+from shapely.geometry import box as shapely_box
+from shapely.ops import unary_union
 
 from . import style
 from .paint import Box, Placement, text, text_width
@@ -13,6 +16,7 @@ BODY_VIEWS = ("front", "back", "side")
 SIDE_OFFSET = 320.0        # side-view y = front/back y - SIDE_OFFSET (same scale, cut at the waist)
 GAP = 10.0                 # between views
 TITLE_SPACE = 12.0         # below each view for its title
+FRAGMENT = 0.15            # a cut piece smaller than this share of the largest is left out of a crop
 
 
 def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_up_height: float,
@@ -44,12 +48,26 @@ def full(view: str) -> Box:
 
 
 def body_box(view: str, y0: float, y1: float, pad: float = 14.0) -> Box:
-    """The part of a body view between heights y0 and y1 (front/back units), as wide as the body there."""
+    """The part of a body view between heights y0 and y1 (front/back units), as wide as the body there.
+
+    Pieces the cut leaves small and apart from the rest (a hand cut off at the wrist) are left
+    outside the box, so a crop never shows stray fragments at its edges.
+    """
     if view == "side":
         y0, y1 = max(0.0, y0 - SIDE_OFFSET), min(VIEWS["side"].height, y1 - SIDE_OFFSET)
-    xs = [p[0] for poly in outline(view).body for p in poly if y0 <= p[1] <= y1]
     width = VIEWS[view].width
-    return (max(0.0, min(xs) - pad), y0, min(width, max(xs) + pad), y1)
+    pieces = _pieces(view, y0, y1)
+    largest = max(g.area for g in pieces)
+    x0 = min(g.bounds[0] for g in pieces if g.area >= FRAGMENT * largest)
+    x1 = max(g.bounds[2] for g in pieces if g.area >= FRAGMENT * largest)
+    return (max(0.0, x0 - pad), y0, min(width, x1 + pad), y1)
+
+
+def _pieces(view: str, y0: float, y1: float) -> list[ShapelyPolygon]:
+    """The separate pieces of the body silhouette between heights y0 and y1."""
+    body = unary_union([ShapelyPolygon(p).buffer(0) for p in outline(view).body])
+    cut = body.intersection(shapely_box(0, y0, VIEWS[view].width, y1))
+    return [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, ShapelyPolygon) and not g.is_empty]
 
 
 def titles(placements: Sequence[Placement]) -> Group:

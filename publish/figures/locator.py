@@ -1,7 +1,7 @@
 """Locator figure: a close-up of one view with the landmarks used to find the spot, and its X."""
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Polygon, Rect
 
 from ..fonts import register
 from ..model import Content
@@ -10,9 +10,10 @@ from . import labels, style
 from .layout import TITLE_SPACE
 from .paint import Placement, body, cross, drawing, outline_strokes, text
 from .views import VIEWS
+from .zones import muscle_polygons
 
-WIDTH = 64 * style.MM
-MAX_HEIGHT = 80 * style.MM
+WIDTH = 50 * style.MM               # the booklet's column beside the steps (46 % of a 108 mm frame): placed unscaled
+MAX_HEIGHT = 66 * style.MM
 X_SIZE = 5.5
 
 
@@ -25,6 +26,9 @@ def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels
     pl = Placement(loc.view, loc.frame, 0, TITLE_SPACE, min(WIDTH / (x1 - x0), MAX_HEIGHT / (y1 - y0)))
     requests = [(mark.label, [pl.pt(p) for p in mark.points], False) for mark in loc.landmarks]
     lines = [points for _, points, _ in requests if len(points) > 1]
+    muscle = muscle_polygons(spot, loc.view)
+    if muscle:
+        requests.append((spot.muscles[0].name, [pl.pt(p) for p in _name_points(muscle[0], spot)], False))
     obstacles = []
     if _marked(spot):
         x, y = pl.pt(spot.marker.at)
@@ -35,12 +39,18 @@ def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels
 
 
 def locator_figure(content: Content, spot: Spot) -> Drawing:
-    """The close-up `spot.locator.frame` of its view: outline, labelled landmarks, the spot's X."""
+    """The close-up `spot.locator.frame` of its view: outline, the spot's muscle faintly tinted and named,
+    labelled landmarks, the spot's X."""
     register()
     pl, placed = locator_layout(content, spot)
     d = drawing(pl.width, pl.height + TITLE_SPACE)
     d.add(Rect(pl.x, pl.y, pl.width, pl.height, fillColor=style.HALO, strokeColor=None))
     d.add(body(pl))
+    for poly in muscle_polygons(spot, spot.locator.view):
+        pts = pl.polygon(poly)
+        if len(pts) >= 3:
+            d.add(Polygon([c for p in pts for c in p], fillColor=style.MUSCLE, strokeColor=style.MUSCLE_EDGE,
+                          strokeWidth=style.MUSCLE_WIDTH, strokeLineJoin=1))
     d.add(outline_strokes(pl))
     for mark in spot.locator.landmarks:
         pts = [pl.pt(p) for p in mark.points]
@@ -59,6 +69,15 @@ def locator_figure(content: Content, spot: Spot) -> Drawing:
     d.add(text(pl.width / 2, 3.0, f"{VIEWS[spot.locator.view].title}, close-up", size=style.TITLE_SIZE,
                anchor="middle", colour=style.MUTED))
     return d
+
+
+def _name_points(polygon, spot: Spot) -> list[tuple[float, float]]:
+    """Where the muscle's name may sit: by its middle, or inside it on the side away from the X
+    (whose own label sits beside the X)."""
+    cx, cy = sum(p[0] for p in polygon) / len(polygon), sum(p[1] for p in polygon) / len(polygon)
+    mx, my = spot.marker.at if _marked(spot) else (cx, cy)
+    far = max(polygon, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
+    return [(far[0] + (cx - far[0]) * 0.3, far[1] + (cy - far[1]) * 0.3), (cx, cy)]
 
 
 def _marked(spot: Spot) -> bool:

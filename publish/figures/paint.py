@@ -62,7 +62,7 @@ def _flat(points: Iterable[Point]) -> list[float]:
 
 @lru_cache(maxsize=64)   # the same view at the same place recurs: overview maps, repeated layouts
 def body(pl: Placement) -> Group:
-    """The silhouette filled with skin tone and its filled detail strokes (draw `outline_strokes` on top).
+    """The silhouette filled with skin tone (draw `outline_strokes` on top).
     Shared between the figures that use the same placement: add it, never change it."""
     g = Group()
     shape = outline(pl.view)
@@ -70,10 +70,6 @@ def body(pl: Placement) -> Group:
         pts = pl.polygon(poly)
         if len(pts) >= 3:
             g.add(Polygon(_flat(pts), fillColor=style.SKIN, strokeColor=None))
-    for poly in shape.details:
-        pts = pl.polygon(poly)
-        if len(pts) >= 3:
-            g.add(Polygon(_flat(pts), fillColor=style.OUTLINE, strokeColor=None))
     return g
 
 
@@ -114,6 +110,16 @@ def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) ->
     return g
 
 
+def tint(pl: Placement, polygons: Iterable[Sequence[Point]], colour) -> Group:
+    """Polygons filled flat in `colour`, no edge (an area shaded on a map)."""
+    g = Group()
+    for poly in polygons:
+        pts = pl.polygon(poly)
+        if len(pts) >= 3:
+            g.add(Polygon(_flat(pts), fillColor=colour, strokeColor=None))
+    return g
+
+
 def stipple(polygon: Sequence[Point], step: float = style.STIPPLE_STEP) -> list[Point]:
     """Dots on a staggered page grid (anchored at the page origin) that fall inside `polygon`."""
     xs = [p[0] for p in polygon]
@@ -143,12 +149,12 @@ def cross(x: float, y: float, size: float = 4.5, width: float = 1.6) -> Group:
     return g
 
 
-def numbered_dot(x: float, y: float, number: int, radius: float = 5.0) -> Group:
-    """A dark dot with a white number, ringed in white."""
+def numbered_dot(x: float, y: float, number: int, radius: float = 5.4, colour=style.DOT) -> Group:
+    """A dot (dark unless `colour` says otherwise) with a white number, ringed in white."""
     g = Group()
     g.add(Circle(x, y, radius + 0.8, fillColor=style.HALO, strokeColor=None))
-    g.add(Circle(x, y, radius, fillColor=style.DOT, strokeColor=None))
-    size = style.NUMBER_SIZE if number < 10 else style.NUMBER_SIZE - 0.8
+    g.add(Circle(x, y, radius, fillColor=colour, strokeColor=None))
+    size = style.NUMBER_SIZE * max(1.0, radius / 5.4)     # two digits fit the dot at the same size
     g.add(text(x, y - size * 0.36, str(number), size=size, bold=True, anchor="middle", colour=style.HALO))
     return g
 

@@ -12,11 +12,12 @@ from .layout import BODY_VIEWS, SIDE_OFFSET, body_box, full, side_by_side, title
 from .legend import SWATCH, key_row
 from .paint import Placement, body, cross, drawing, outline_strokes, zone
 from .views import VIEWS
+from .zones import zone_polygons, zone_views
 
 ORDER = ("head", "front", "side", "back", "foot")      # left-to-right order of views in a figure
 PREFERENCE = ("front", "back", "head", "side", "foot")  # which view shows a region no chosen view has
-MAX_WIDTH = 125 * style.MM
-BODY_HEIGHT = 105 * style.MM        # a whole front or back view
+MAX_WIDTH = 106 * style.MM         # fits the narrowest booklet column (US half-letter, 108 mm) unscaled
+BODY_HEIGHT = 90 * style.MM         # a whole front or back view: about the booklet's room for a chart
 MAX_ZOOM = 2.0                      # a cropped body view is drawn at most this much larger
 MIN_SPAN = 420.0                    # a crop shows at least this much of the body's height (of 960)
 MARGIN = 60.0                       # body shown above and below the zones
@@ -24,8 +25,10 @@ KEY_SPACE = SWATCH + 8
 
 
 def referral_views(content: Content, spot: Spot) -> list[str]:
-    """The fewest views that show the marker and every region of the spot's pattern."""
+    """The fewest views that show the marker and the spot's pattern (its own curves, or every region)."""
     chosen = [spot.marker.view] if spot.marker else []
+    if spot.chart is not None:
+        return sorted(set(chosen) | zone_views(spot), key=ORDER.index)
     for rid in spot.pain.essential + spot.pain.spillover:
         shapes = content.regions[rid].shapes
         if not any(v in shapes for v in chosen):
@@ -40,8 +43,7 @@ def focus(content: Content, spot: Spot, views: list[str]) -> tuple[float, float]
         if view not in BODY_VIEWS:
             continue
         shift = SIDE_OFFSET if view == "side" else 0.0
-        polys = [p for rid in spot.pain.essential + spot.pain.spillover
-                 for p in content.regions[rid].shapes.get(view, ())]
+        polys = [p for essential in (True, False) for p in zone_polygons(content, spot, view, essential)]
         if spot.marker and spot.marker.view == view:
             polys.append((spot.marker.at,))
         points += [(x, y + shift) for poly in polys for x, y in poly]
@@ -103,11 +105,10 @@ def _key(spot: Spot, mark: bool):
 def _view(content: Content, spot: Spot, pl: Placement, mark: bool) -> Group:
     g = Group()
     g.add(body(pl))
-    for essential, ids in ((False, spot.pain.spillover), (True, spot.pain.essential)):
-        for rid in ids:
-            polys = content.regions[rid].shapes.get(pl.view)
-            if polys:
-                g.add(zone(pl, polys, essential))
+    for essential in (False, True):
+        polys = zone_polygons(content, spot, pl.view, essential)
+        if polys:
+            g.add(zone(pl, polys, essential))
     g.add(outline_strokes(pl))
     if mark and spot.marker and spot.marker.view == pl.view:
         g.add(cross(*pl.pt(spot.marker.at)))

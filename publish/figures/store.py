@@ -17,13 +17,13 @@ from ..model import Content
 from ..rl_internals import freeze_bounds
 from .legend import legend
 from .locator import locator_figure
-from .overview import overview_map
+from .overview import answer_map, overview_map
 from .referral import referral_figure
 
 
 @dataclass(frozen=True)
 class FigureKey:
-    """Names one drawing: `kind` is 'referral', 'locator', 'overview' or 'legend'; `spot` the spot
+    """Names one drawing: `kind` is 'referral', 'locator', 'overview', 'answer_map' or 'legend'; `spot` the spot
     it shows (None for whole-body maps and the legend); `options` the drawing function's keywords."""
 
     kind: str
@@ -60,6 +60,8 @@ class FigureStore:
             drawing = legend(**options)
         elif key.kind == "overview":
             drawing = overview_map(self.content, **options)
+        elif key.kind == "answer_map":
+            drawing = answer_map(self.content, **options)
         elif key.kind == "referral":
             drawing = referral_figure(self.content, self._spot(key), **options)
         elif key.kind == "locator":

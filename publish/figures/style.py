@@ -20,6 +20,13 @@ STIPPLE_DOT = 0.5                         # dot radius
 MARK = Color(0, 0, 0)                     # the trigger point X
 HALO = white
 DOT = Color(0.12, 0.12, 0.14)             # numbered dots on the overview map
+ACCENT = Color(0.72, 0.22, 0.02)          # answer spots on a condition or pain-area map (dark in grey too)
+GREYED = Color(0.74, 0.74, 0.76)          # the other spots on that map
+AREA = Color(0.62, 0.76, 0.92)            # the pain area shaded on a pain-area map (not a zone colour)
+
+MUSCLE = Color(0.91, 0.80, 0.74)         # the spot's own muscle in the close-up: a faint tint ...
+MUSCLE_EDGE = Color(0.62, 0.40, 0.36)     # ... with a thin edge
+MUSCLE_WIDTH = 0.5
 
 LANDMARK = Color(0.10, 0.30, 0.55)        # landmark lines and dots on locator figures
 TEXT = Color(0.12, 0.12, 0.14)

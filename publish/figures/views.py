@@ -1,8 +1,8 @@
 """The five body views: their frames (y down, like SVG), titles and outline drawings.
 
 Outline data lives in `outlines/VIEW.svg` (see `outlines/ATTRIBUTION`): one `<path id="body">`
-(the silhouette, used for fills and the point-in-body test), `class="detail"` paths (small
-filled strokes such as finger gaps) and `class="line"` paths (stroked lines such as the ear).
+(the silhouette, used for fills and the point-in-body test) and `class="line"` paths (inner lines
+such as the ear, spine or finger gaps), stroked at one weight whatever the zoom.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..model.schema import VIEW_SIZE
 from .geometry import Point, Polygon, inside_any, parse_path
 
 OUTLINE_DIR = Path(__file__).resolve().parent / "outlines"
@@ -24,22 +25,17 @@ class ViewInfo:
     title: str
 
 
-VIEWS = {
-    "front": ViewInfo("front", 540, 960, "Front"),
-    "back": ViewInfo("back", 540, 960, "Back"),
-    "side": ViewInfo("side", 320, 640, "Right side"),
-    "head": ViewInfo("head", 400, 400, "Right side of head"),
-    "foot": ViewInfo("foot", 240, 480, "Sole of right foot"),
-}
+_TITLES = {"front": "Front", "back": "Back", "side": "Right side", "head": "Right side of head",
+           "foot": "Sole of right foot"}
+VIEWS = {view: ViewInfo(view, *VIEW_SIZE[view], _TITLES[view]) for view in _TITLES}
 
 
 @dataclass(frozen=True)
 class Outline:
-    """A view's drawing: silhouette polygons, filled detail shapes, stroked lines."""
+    """A view's drawing: silhouette polygons and stroked inner lines."""
 
     info: ViewInfo
     body: tuple[Polygon, ...]
-    details: tuple[Polygon, ...]
     lines: tuple[Polygon, ...]
 
     def contains(self, point: Point) -> bool:
@@ -53,16 +49,13 @@ def outline(view: str) -> Outline:
     info = VIEWS[view]
     root = ET.parse(OUTLINE_DIR / f"{view}.svg").getroot()
     body: list[Polygon] = []
-    details: list[Polygon] = []
     lines: list[Polygon] = []
     for el in root.iter("{http://www.w3.org/2000/svg}path"):
         d = el.get("d", "")
         if el.get("id") == "body":
             body.extend(parse_path(d))
-        elif el.get("class") == "detail":
-            details.extend(parse_path(d))
         elif el.get("class") == "line":
             lines.extend(parse_path(d, repeat_start=True))
     if not body:
         raise ValueError(f"{view}.svg has no <path id=\"body\">")
-    return Outline(info, tuple(body), tuple(details), tuple(lines))
+    return Outline(info, tuple(body), tuple(lines))

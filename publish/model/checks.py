@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..fonts import undrawable
-from .schema import NoteRef, Spot
+from .schema import VIEW_SIZE, NoteRef, Spot
 from .source import Source, display_path
 
 SPOT_FILE = re.compile(r"^(\d{2,4})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
@@ -63,6 +63,7 @@ def check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
     if marker and marker.view in marker.also:
         yield src.problem(("marker", "also", marker.view), f"the marker is already on the {marker.view} view; "
                                                            "'also' is for other views")
+    yield from check_chart(spot, src)
     if loc is None:
         return
     x0, y0, x1, y1 = loc.frame
@@ -160,3 +161,17 @@ def check_spot_links(spot: Spot, src: Source, regions, conditions, references, n
             for run in paragraph:
                 if isinstance(run, NoteRef) and run.ref not in references:
                     yield src.problem(("feature", s, "paragraphs", p), _unknown("reference in note marker", run.ref, references))
+
+
+def check_chart(spot: Spot, src: Source) -> Iterator[Problem]:
+    """Every point of the spot's zone and muscle curves lies inside its view."""
+    if spot.chart is None:
+        return
+    for kind in ("essential", "spillover", "muscle"):
+        for view, curves in getattr(spot.chart, kind).items():
+            width, height = VIEW_SIZE[view]
+            for i, curve in enumerate(curves):
+                for j, (x, y) in enumerate(curve):
+                    if not (0 <= x <= width and 0 <= y <= height):
+                        yield src.problem(("chart", kind, view, i, j), f"point {[x, y]} is outside the {view} "
+                                                                       f"view (0..{width:g} x 0..{height:g})")

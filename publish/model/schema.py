@@ -22,6 +22,10 @@ WholeNumber = Annotated[int, Strict()]   # 'yes' or 1.0 is not a number here
 # Every output must be able to carry the book's date and the build's: a zip entry (the .apkg) holds 1980 to 2107.
 EARLIEST_DATE, LATEST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
 Polygon = Annotated[tuple[Point, ...], Field(min_length=3)]
+Curve = Annotated[tuple[tuple[Coordinate, Coordinate], ...], Field(min_length=3)]
+# Frame (width, height) of each body view; drawings are checked against it (docs/figures.md).
+VIEW_SIZE: dict[str, tuple[float, float]] = {
+    "front": (540, 960), "back": (540, 960), "side": (320, 640), "head": (400, 400), "foot": (240, 480)}
 
 NOTE_MARK = re.compile(r"\[\^([a-z][a-z0-9_]*)\]")
 
@@ -200,6 +204,16 @@ class Locator(Model):
     landmarks: tuple[Landmark, ...] = Field((), description="landmarks drawn in the close-up")
 
 
+class Chart(Model):
+    essential: dict[View, tuple[Curve, ...]] = Field(
+        default_factory=dict, description="essential zone: for each view, closed smooth curves through a few [x, y] "
+                                          "points (Catmull-Rom), clipped to the body outline")
+    spillover: dict[View, tuple[Curve, ...]] = Field(
+        default_factory=dict, description="spill-over zone, drawn the same way")
+    muscle: dict[View, tuple[Curve, ...]] = Field(
+        default_factory=dict, description="the muscle that holds the spot, drawn faintly in the close-up")
+
+
 class Section(Model):
     heading: Text = Field(description="section heading")
     paragraphs: tuple[Paragraph, ...] = Field(min_length=1, description="paragraphs; `[^reference_id]` places a note marker")
@@ -232,6 +246,8 @@ class Spot(Model):
     references: tuple[Id, ...] = Field((), description="reference ids from references.yaml")
     marker: Marker | None = Field(None, description="where the trigger point is drawn")
     locator: Locator | None = Field(None, description="the close-up locator figure")
+    chart: Chart | None = Field(
+        None, description="the spot's own referral drawing; without it the pain regions' shapes are drawn")
     feature: tuple[Section, ...] = Field((), description="long-form chapter sections (the feature spot only)")
 
     @property

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import BuildError
-from ..figures import FigureKey
+from ..figures import FigureKey, smallest_text
 from ..study.cards import Card, Entry, FactKind, Item, Note
 from ..study.kinds import SPOT
 from . import styles
@@ -21,6 +21,7 @@ GAP = 2.2 * MM
 BOX_PADDING = 1.8 * MM           # inside the tinted answer box
 BAR = 1.6                        # the answer box's accent bar, points
 MIN_FIGURE_SCALE = 0.4           # smaller answer figures are left to the Anki card and the booklet
+MIN_FIGURE_TEXT = 6.0            # nor is an answer figure shrunk so far that its labels print smaller (points)
 SHRINK = 0.15                    # a second figure may cost the first this much of its size, no more
 ALONE, WITH_FIGURE = (12.5, 11, 10), (10.5, 9.5, 8.5)   # question sizes tried in turn
 FIGURE_ROOM = 40 * MM            # kept for the drawing on a picture question's front
@@ -63,8 +64,10 @@ def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: C
     top = _answer_box(canvas, note, card, Rect(inner.x, inner.y + kept, inner.width, top - inner.y - kept)) - GAP
     if caution:
         top = _draw_down(canvas, [caution], inner.x, top, inner.width) - GAP
-    keys = [f.key for kind in note.kind.answer_figures(card.kind) for f in note.figures if f.kind == kind]
-    _draw_figures(figures, keys, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE)
+    shown = note.figures + ((card.figure,) if card.figure else ())     # the question's map comes back on its answer
+    keys = [f.key for kind in note.kind.answer_figures(card.kind) for f in shown if f.kind == kind]
+    _draw_figures(figures, keys, Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=MIN_FIGURE_SCALE,
+                  min_text=MIN_FIGURE_TEXT)
 
 
 def _caution(card: Card) -> Paragraph | None:
@@ -157,10 +160,12 @@ def _draw_down(canvas: Canvas, flowables: list[Flowable], x: float, top: float, 
     return top
 
 
-def _figure_row(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float) -> list[tuple[FigureKey, float]]:
+def _figure_row(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float,
+                min_text: float) -> list[tuple[FigureKey, float]]:
     """The figures, in order, that fit side by side in `room` at one common height, each with its
-    scale (at most 1). A figure is left out if it would be smaller than `minimum`, or if making
-    room for it would shrink those already in the row by more than SHRINK."""
+    scale (at most 1). A figure is left out if it would be smaller than `minimum` or print text
+    under `min_text` points, or if making room for it would shrink those already in the row by
+    more than SHRINK."""
     chosen: list[tuple[FigureKey, float]] = []
     for key in keys:
         row = [k for k, _ in chosen] + [key]
@@ -169,14 +174,16 @@ def _figure_row(figures: Figures, keys: list[FigureKey], room: Rect, minimum: fl
                                                                          for x0, y0, x1, y1 in boxes))
         scales = [min(1.0, height / (y1 - y0)) for _, y0, _, y1 in boxes]
         kept = all(new >= (1 - SHRINK) * old for new, (_, old) in zip(scales, chosen))
-        if min(scales) >= minimum and kept:
+        legible = all(s * smallest_text(figures.drawing(k)) >= min_text for k, s in zip(row, scales))
+        if min(scales) >= minimum and kept and legible:
             chosen = list(zip(row, scales))
     return chosen
 
 
-def _draw_figures(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float) -> None:
+def _draw_figures(figures: Figures, keys: list[FigureKey], room: Rect, minimum: float,
+                  min_text: float = 0.0) -> None:
     """The figure row, centred in `room`."""
-    row = _figure_row(figures, keys, room, minimum)
+    row = _figure_row(figures, keys, room, minimum, min_text)
     boxes = [figures.drawing(k).getBounds() for k, _ in row]
     widths = [(b[2] - b[0]) * s for b, (_, s) in zip(boxes, row)]
     x = room.x + (room.width - sum(widths) - GAP * (len(row) - 1)) / 2

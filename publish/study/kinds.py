@@ -33,7 +33,7 @@ SPOT = NoteKind(
         CardKind("spot", "Muscle to spot", answer=("place", "landmarks", "steps"), figures=("locator",)),
         CardKind("pattern", "Pain pattern to spot", answer=("muscles", "essential", "spillover"),
                  figure="pattern-quiz"),
-        CardKind("locate", "Map to spot", answer=("muscles", "place"), figure="map", figures=("locator",)),
+        CardKind("locate", "Map to spot", answer=("muscles", "place"), figure="map", figures=("map", "locator")),
         CardKind("pain", "Spot to pain zones", answer=("essential", "spillover")),
         CardKind("conditions", "Spot to conditions", answer=("conditions",)),
     ),

@@ -5,16 +5,15 @@ from ..figures import FigureKey
 from ..model import Content
 from .cards import Note
 from .spot_notes import spot_note
-from .topic_notes import condition_note, overview, region_note
+from .topic_notes import condition_note, region_note
 
 
 def study_notes(content: Content, spot_pages: dict[int, int] | None = None) -> tuple[Note, ...]:
     """Every note built from `content`; `spot_pages` (spot -> booklet page) adds page references."""
     pages = spot_pages or {}
     notes: list[Note | None] = [spot_note(content, s, pages.get(s.number)) for s in content.spots]
-    spot_map = overview()
-    notes += [condition_note(content, c, pages, spot_map) for c in content.conditions.values()]
-    notes += [region_note(content, r, pages, spot_map) for r in content.regions.values()]
+    notes += [condition_note(content, c, pages) for c in content.conditions.values()]
+    notes += [region_note(content, r, pages) for r in content.regions.values()]
     return tuple(n for n in notes if n is not None)
 
 

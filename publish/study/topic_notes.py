@@ -9,12 +9,16 @@ from .kinds import CONDITION, REGION
 from .words import muscle_names, spot_line, tag
 
 
-def overview() -> Figure:
-    """The map of every spot, numbered: shown on every condition and pain-area answer."""
-    return Figure("overview", None, FigureKey.of("overview"), "Body map of all the Perfect Spots, numbered")
+def marked_map(content: Content, spots: tuple[Spot, ...], region: Region | None = None) -> Figure:
+    """The answer's own body map: its spots enlarged in the accent colour, the others grey,
+    and for a pain area the area shaded."""
+    numbers = tuple(sorted({s.number for s in spots}))
+    alt = f"Body map with Spot{'s' if len(numbers) > 1 else ''} {join([str(n) for n in numbers], 'and')} marked"
+    key = FigureKey.of("answer_map", spots=numbers, region=region.id if region else None)
+    return Figure("overview", None, key, alt + (f" and the area shaded ({region.label})" if region else ""))
 
 
-def condition_note(content: Content, condition: Condition, pages: dict[int, int], overview: Figure) -> Note | None:
+def condition_note(content: Content, condition: Condition, pages: dict[int, int]) -> Note | None:
     """The note for `condition`, or None when no spot is linked with it."""
     spots = content.spots_for_condition(condition.id)
     if not spots:
@@ -30,14 +34,14 @@ def condition_note(content: Content, condition: Condition, pages: dict[int, int]
             "summary": (condition.summary,),
             "spots": tuple(_spot_entry(s, pages) for s in spots),
         },
-        figures=(overview,),
+        figures=(marked_map(content, spots),),
         cards=(Card(CONDITION.card("spots"),
                     f"Which Perfect Spots are linked with {lower_first(condition.name)}{also}?"),),
         tags=(tag("Condition", condition.id),) + tuple(tag("Spot", s.number) for s in spots),
     )
 
 
-def region_note(content: Content, region: Region, pages: dict[int, int], overview: Figure) -> Note | None:
+def region_note(content: Content, region: Region, pages: dict[int, int]) -> Note | None:
     """The note for pain felt in `region`, or None when no spot refers pain there."""
     found = content.spots_for_region(region.id)
     if not found:
@@ -52,7 +56,7 @@ def region_note(content: Content, region: Region, pages: dict[int, int], overvie
             "essential": tuple(_spot_entry(s, pages) for s, zone in found if zone == "essential"),
             "spillover": tuple(_spot_entry(s, pages) for s, zone in found if zone == "spillover"),
         },
-        figures=(overview,),
+        figures=(marked_map(content, tuple(s for s, _ in found), region),),
         cards=(Card(REGION.card("spots"), f"Where it hurts: {region.label}. "
                                           "Which Perfect Spots can send pain there?"),),
         tags=(tag("Region", region.id),) + tuple(tag("Spot", s.number) for s, _ in found),

@@ -1,0 +1,182 @@
+"""Referral charts as drawn: smooth zones, markers clear of the outline, answer maps that mark
+their spots, and the content checks on chart curves."""
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.graphics import renderPDF
+
+from publish.errors import ContentError
+from publish.figures import FigureStore, media_name, style, svg_bytes
+from publish.figures.layout import full, side_by_side
+from publish.figures.overview import ANSWER_BODY_HEIGHT, ANSWER_WIDTH, MAP_VIEWS, map_position, overview_map
+from publish.figures.views import outline
+from publish.model import load_content
+from publish.study import study_notes
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_RADIUS = 1.5        # view units; see docs/figures.md, "Smooth zones"
+MARKER_CLEARANCE = 10.0  # view units between a spot's X and any outline or inner line of its view
+ALSO_CLEARANCE = 6.0     # the same for its copy on the overview map's views
+
+
+def _min_radius(points, steps=50):
+    """Smallest radius of curvature of the closed Catmull-Rom spline through `points`, from the
+    derivatives of its Bezier segments (exact, so independent of how the curve is flattened)."""
+    n, best = len(points), math.inf
+    for i in range(n):
+        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+        c1 = [p1[j] + (p2[j] - p0[j]) / 6 for j in (0, 1)]
+        c2 = [p2[j] - (p3[j] - p1[j]) / 6 for j in (0, 1)]
+        for k in range(steps + 1):
+            t = k / steps
+            d = [3 * (1 - t) ** 2 * (c1[j] - p1[j]) + 6 * (1 - t) * t * (c2[j] - c1[j]) + 3 * t * t * (p2[j] - c2[j])
+                 for j in (0, 1)]
+            dd = [6 * (1 - t) * (c2[j] - 2 * c1[j] + p1[j]) + 6 * t * (p2[j] - 2 * c2[j] + c1[j]) for j in (0, 1)]
+            cross = abs(d[0] * dd[1] - d[1] * dd[0])
+            speed = math.hypot(*d)
+            if speed < 1e-9:
+                return 0.0
+            if cross > 1e-12:
+                best = min(best, speed ** 3 / cross)
+    return best
+
+
+def _distance_to_polyline(p, points, closed):
+    pairs = list(zip(points, points[1:])) + ([(points[-1], points[0])] if closed else [])
+    best = math.inf
+    for (x1, y1), (x2, y2) in pairs:
+        dx, dy = x2 - x1, y2 - y1
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((p[0] - x1) * dx + (p[1] - y1) * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.dist(p, (x1 + t * dx, y1 + t * dy)))
+    return best
+
+
+def _clearance(view, p):
+    shape = outline(view)
+    return min([_distance_to_polyline(p, b, True) for b in shape.body] +
+               [_distance_to_polyline(p, line, False) for line in shape.lines])
+
+
+def test_every_spot_has_its_own_chart_with_both_zones_and_its_muscle(content):
+    for spot in content.spots:
+        chart = spot.chart
+        assert chart is not None and chart.essential and chart.muscle, f"spot {spot.number}"
+        assert bool(chart.spillover) == bool(spot.pain.spillover), f"spot {spot.number}"
+
+
+def test_zone_curves_have_no_corner_sharper_than_the_smoothness_limit(content):
+    for spot in content.spots:
+        for kind in ("essential", "spillover", "muscle"):
+            for view, curves in getattr(spot.chart, kind).items():
+                for i, curve in enumerate(curves):
+                    radius = _min_radius(curve)
+                    assert radius >= MIN_RADIUS, f"spot {spot.number} {kind} {view}[{i}]: a corner of radius {radius:.2f}"
+
+
+def test_the_smoothness_measure_catches_a_kink_and_a_spike():
+    assert _min_radius([(0, 0), (40, 0), (40, 40), (0, 40)]) >= MIN_RADIUS           # four points: a round blob
+    assert _min_radius([(0, 0), (40, 0), (41, 1), (40, 40), (0, 40)]) < MIN_RADIUS   # a kink at one corner
+    assert _min_radius([(0, 0), (40, 0), (20, 5)]) < MIN_RADIUS                      # a thin spike
+
+
+def test_every_marker_lies_inside_the_body_and_clear_of_every_line(content):
+    for spot in content.spots:
+        view, at = spot.marker.view, spot.marker.at
+        assert outline(view).contains(at), f"spot {spot.number}"
+        assert _clearance(view, at) >= MARKER_CLEARANCE, f"spot {spot.number}: X {at} touches a line of {view}"
+        for other, p in spot.marker.also.items():
+            assert outline(other).contains(p), f"spot {spot.number} on {other}"
+            assert _clearance(other, p) >= ALSO_CLEARANCE, f"spot {spot.number}: {p} touches a line of {other}"
+
+
+# ---------------------------------------------------------------- answer maps
+
+@pytest.fixture(scope="module")
+def topic_notes(content):
+    return [n for n in study_notes(content) if n.kind.key in ("condition", "region")]
+
+
+@pytest.fixture(scope="module")
+def store(content):
+    return FigureStore(content)
+
+
+def test_every_condition_and_pain_area_answer_has_its_own_map(content, topic_notes, store):
+    """Answers that differ (other spots, or another pain area to shade) never share a map,
+    and no answer shows the plain map of all spots."""
+    plain = media_name("overview", None, svg_bytes(overview_map(content)))
+    by_answer = {}
+    for note in topic_notes:
+        spots = frozenset(t for t in note.tags if "::Spot::" in t)
+        answer = (spots, note.key if note.kind.key == "region" else None)
+        by_answer.setdefault(answer, set()).add(media_name("overview", None, svg_bytes(store.get(note.figures[0].key))))
+    assert len(topic_notes) > 40
+    assert all(len(names) == 1 for names in by_answer.values())
+    names = [n for names in by_answer.values() for n in names]
+    assert len(set(names)) == len(by_answer) and plain not in names
+
+
+def _grey(drawing, dpi=150):
+    pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    return pdf[0].render(scale=dpi / 72).to_pil().convert("L"), dpi / 72
+
+
+def test_answer_spots_are_darker_than_the_others_on_each_map(content, topic_notes, store):
+    for note in topic_notes:
+        answer = {int(t.rsplit("::", 1)[1]) for t in note.tags if "::Spot::" in t}
+        drawing = store.get(note.figures[0].key)
+        image, scale = _grey(drawing)
+        views = _placements(drawing, content, note)
+        shades = {True: [], False: []}
+        centres = {}
+        for spot in content.spots:
+            view, p = map_position(spot)
+            centres[spot.number] = views[[v.view for v in views].index(view)].pt(p)
+        for number, (x, y) in centres.items():
+            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-4.4, 4.4)]  # centre, above, below
+            clear = [q for q in ring if all(math.dist(q, c) > 9.5 for n, c in centres.items() if n != number)]
+            values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in clear]
+            if values:      # the dot's own colour: its darkest sample (its number is white), away from neighbours
+                shades[number in answer].append(min(values))
+        assert shades[True] and shades[False], note.key
+        assert max(shades[True]) + 40 < min(shades[False]), (note.key, shades)
+
+
+def _placements(drawing, content, note):
+    """The map's view placements, recomputed the way the map lays them out."""
+    views = list(MAP_VIEWS)
+    if note.kind.key == "region":
+        shapes = content.regions[note.key].shapes
+        if not any(v in shapes for v in MAP_VIEWS):
+            views.append(next(iter(shapes)))
+    placements, width, _ = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+                                        close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
+    assert abs(width - drawing.width) < 0.01
+    return placements
+
+
+# ---------------------------------------------------------------- content checks
+
+@pytest.fixture
+def copy(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+@pytest.mark.parametrize("bad, message", [("[9999, 100]", "outside the head view"), ("[.nan, 100]", "finite")])
+def test_a_bad_chart_point_is_reported_with_file_and_line(copy, bad, message):
+    path = next((copy / "spots").glob("01-*.yaml"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    k = next(i for i, t in enumerate(lines) if t.startswith("      - [[") and i > lines.index("chart:"))
+    lines[k] = lines[k].replace("[[", f"[{bad}, [", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_content(copy)
+    problems = [str(p) for p in err.value.problems]
+    assert any(f"{path.name}:{k + 1}:" in p and "chart.essential.head" in p and message in p for p in problems), problems
