@@ -58,7 +58,7 @@ def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | st
     tag = language.replace("-", "_")
     for candidate in (tag, tag.split("_")[0]):
         if candidate in pyphen.LANGUAGES:
-            dictionary = pyphen.Pyphen(lang=candidate, left=2, right=3)
+            dictionary = pyphen.Pyphen(lang=candidate, left=3, right=3)
 
             def pairs(word: str) -> Iterable[tuple[str, str]]:
                 # Breaks next to a hyphen the word already has are left to ReportLab, which

@@ -61,6 +61,7 @@ class Licence(Model):
 class Book(Model):
     title: Text = Field(description="booklet and deck title")
     subtitle: Text = Field(description="line under the title")
+    audience: Text | None = Field(None, description="who the booklet is for, printed on the cover")
     edition: Text = Field(description="edition or version, e.g. 1.0")
     date: dt.date = Field(description="publication date, YYYY-MM-DD; also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")

@@ -1,9 +1,10 @@
 """The last pages: lined notes pages (as many as make the page count a multiple of 4) and the back cover."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Ruled, Section
 from ..pages import OUTER
 from ..refs import Chapter

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table, TableStyle
 
 from ...model import Reference, Spot
 from ..context import Context
+from ..paragraph import Paragraph
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import esc, join_words, link, mark
 

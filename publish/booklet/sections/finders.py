@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...model import Spot
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Dot, Section, fit
 from ..refs import Chapter
 from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE

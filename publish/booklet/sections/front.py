@@ -1,10 +1,11 @@
 """Front matter: cover, title page with credits, contents, and how to use the booklet."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...deck.study import study_notes
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Section, fit
 from ..pages import OUTER
 from ..refs import Chapter

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Section
 from ..refs import Chapter
 from ..text import capital, esc, italic, link

@@ -2,10 +2,11 @@
 the at-a-glance box (muscles, pain areas, conditions, references), the chart sized to fill the page."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import Content, Spot
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import fit, named
 from ..refs import Chapter
 from ..styles import ACCENT, SANS

@@ -1,10 +1,11 @@
 """Reference sections: the quick-reference chart, notes and references, and the glossary."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from ...model import NoteRef, Spot
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Section
 from ..refs import Chapter
 from ..text import bold, capital, esc, italic, join_words, link, mark, web_link

@@ -2,10 +2,11 @@
 long-form feature where there is one, and related spots with their pages."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import NoteRef, Spot
 from ..context import Context
+from ..paragraph import Paragraph
 from ..flowables import Section, fit, named
 from ..styles import SANS
 from ..text import bold, esc, link, mark
