@@ -53,6 +53,17 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def in_list(text: str) -> str:
+    """A name as it reads inside a list: 'Migraine' -> 'migraine', but 'TMJ syndrome' stays."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def list_of_names(names: Iterable[str]) -> str:
+    """'Neck pain', 'Migraine' -> 'Neck pain, migraine': capitalised only at the start (escaped here)."""
+    names = list(names)
+    return ", ".join(esc(name if i == 0 else in_list(name)) for i, name in enumerate(names))
+
+
 def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:
     """A ReportLab hyphenation callable for a BCP 47 tag such as 'en-GB', or '' if there is no dictionary."""
     tag = language.replace("-", "_")

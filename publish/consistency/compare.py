@@ -168,5 +168,10 @@ def _kind(tag: str, deck: Deck) -> str:
     return next((c.kind for c in deck.cards if c.kind.upper() == tag), tag)
 
 
+_STRAIGHT = str.maketrans("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb", "'''\"\"\"\"\"")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """Text as a reader compares it: the booklet's curly quotes and list-style lower case
+    ('Neck pain, migraine') are the same words as the cards' straight quotes and capitals."""
+    return " ".join(text.translate(_STRAIGHT).split()).casefold()

@@ -9,10 +9,12 @@ from ...model import Reference, Spot
 from ..context import Context
 from ..paragraph import Paragraph
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE
+from ..paragraph import tie_last_words
 from ..text import esc, join_words, link, mark
 
 BOX_PADDING = 6
 LIST_INDENT = 12
+CELL_PADDING = 2.5      # left and right, in the charts
 
 
 def spot_key(spot: Spot | int) -> str:
@@ -21,7 +23,7 @@ def spot_key(spot: Spot | int) -> str:
 
 def chapter_heading(ctx: Context, key: str) -> Paragraph:
     """A chapter's title, carrying the chapter's mark (outline entry, contents target, running head)."""
-    return Paragraph(mark(key) + esc(ctx.chapter(key).title), ctx.styles.title)
+    return Paragraph(mark(key) + tie_last_words(esc(ctx.chapter(key).title)), ctx.styles.title)
 
 
 def heading(ctx: Context, text: str, *, with_next: bool = False, kicker: str | None = None) -> list[Flowable]:
@@ -121,8 +123,8 @@ def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> TableStyle:
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),

@@ -1,13 +1,14 @@
 """Front matter: cover, title page with credits, contents, and how to use the booklet."""
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...deck.study import study_notes
 from ..context import Context
-from ..paragraph import Paragraph
 from ..flowables import Section, fit
-from ..pages import OUTER
+from ..pages import OUTER, TOP, CoverTemplate
+from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import SANS
 from ..text import bold, esc, italic, link, web_link
@@ -25,17 +26,20 @@ def long_date(ctx: Context) -> str:
 
 
 def cover(ctx: Context) -> list[Flowable]:
+    """Title, subtitle and audience at the top; the body map as large as the rest of the page allows,
+    centred between them and the band (which carries the edition)."""
     s = ctx.styles
     book = ctx.content.book
-    return [
-        Section("the cover"),
-        Spacer(0, 4),
-        Paragraph(esc(book.title), s.cover_title),
-        Spacer(0, 4),
-        Paragraph(esc(book.subtitle), s.cover_subtitle),
-        Spacer(0, 14),
-        fit(ctx.art.overview(), ctx.trim.width - 2 * OUTER, ctx.trim.height * 0.5),
-    ]
+    width = ctx.trim.width - 2 * OUTER
+    room = ctx.trim.height - CoverTemplate.BAND - 8 * mm - TOP
+    text = [Spacer(0, 4), Paragraph(esc(book.title), s.cover_title), Spacer(0, 4),
+            Paragraph(tie_last_words(esc(book.subtitle)), s.cover_subtitle)]
+    if book.audience:
+        text += [Spacer(0, 5), Paragraph(tie_last_words(esc(book.audience)), s.audience)]
+    used = sum(f.wrap(width, room)[1] for f in text) + 10
+    figure = fit(ctx.art.overview(), width, room - used - 6)
+    gap = (room - used - figure.height) / 2
+    return [Section("the cover"), *text, Spacer(0, 10 + gap), figure]
 
 
 def about(ctx: Context) -> list[Flowable]:
@@ -119,7 +123,7 @@ def how_to_use(ctx: Context) -> list[Flowable]:
             "Some tenderness the next day is common. Pain that lasts or grows is not: stop and ask for advice.",
         ]),
         Paragraph("Flashcards", s.section),
-        Paragraph(f"The Anki deck {italic('perfect-spots.apkg')} holds {_card_count(ctx)} flashcards drawn from "
+        Paragraph(f"The Anki deck {italic('perfect-spots.apkg')} holds {card_count(ctx)} flashcards drawn from "
                   "the same facts. Open the file with Anki (desktop: File, Import; AnkiDroid: menu, Import; "
                   "AnkiMobile: open the file and choose Anki) and keep the default options; importing a newer "
                   "release updates the cards in place and keeps your reviews. The same cards print on paper "
@@ -135,6 +139,6 @@ def how_to_use(ctx: Context) -> list[Flowable]:
     ]
 
 
-def _card_count(ctx: Context) -> int:
+def card_count(ctx: Context) -> int:
     """Cards in the deck built from the same content (and printed on the paper cards)."""
     return sum(len(note.cards) for note in study_notes(ctx.content))

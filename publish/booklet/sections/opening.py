@@ -10,7 +10,8 @@ from ..paragraph import Paragraph
 from ..flowables import fit, named
 from ..refs import Chapter
 from ..styles import ACCENT, SANS
-from ..text import bold, capital, esc, mark
+from ..paragraph import tie_last_words
+from ..text import bold, capital, esc, list_of_names, mark
 from .common import box, cite, spot_key
 
 BADGE = 34
@@ -44,8 +45,8 @@ def opening(ctx: Context, spot: Spot) -> list[Flowable]:
 def _title(ctx: Context, spot: Spot) -> Table:
     s = ctx.styles
     text = [Paragraph("PERFECT SPOT", s.kicker),
-            Paragraph(mark(spot_key(spot)) + esc(spot.title), s.title),
-            Paragraph(esc(capital(spot.place)), s.place)]
+            Paragraph(mark(spot_key(spot)) + tie_last_words(esc(spot.title)), s.title),
+            Paragraph(tie_last_words(esc(capital(spot.place))), s.place)]
     table = Table([[Paragraph(str(spot.number), s.badge), text]], colWidths=[BADGE, ctx.trim.frame_width - BADGE],
                   hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -80,7 +81,7 @@ def _glance(ctx: Context, spot: Spot) -> Table:
         row("Pain", [f"{bold('Essential:')} {essential}", f"{bold('Spill-over:')} {spill}"], glance_key(spot, "pain")),
     ]
     if spot.conditions:
-        rows.append(row("Conditions", [", ".join(esc(conditions[c].name) for c in spot.conditions)],
+        rows.append(row("Conditions", [list_of_names(conditions[c].name for c in spot.conditions)],
                         glance_key(spot, "conditions")))
     cited = _citations(spot)
     if cited:
