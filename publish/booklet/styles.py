@@ -31,6 +31,7 @@ class Styles:
     """Every paragraph style the sections use, by role."""
 
     body: ParagraphStyle
+    body_plain: ParagraphStyle
     lead: ParagraphStyle
     item: ParagraphStyle
     kicker: ParagraphStyle
@@ -83,6 +84,7 @@ def styles(language: str) -> Styles:
     section = like(heading, "section", fontSize=10.5, leading=13, spaceBefore=9, spaceAfter=3.5)
     return Styles(
         body=body,
+        body_plain=like(body, "body_plain", hyphenationLang=""),
         lead=like(body, "lead", fontSize=10.2, leading=14, alignment=TA_LEFT, spaceAfter=8),
         item=like(body, "item", spaceAfter=2.5, alignment=TA_LEFT),
         kicker=like(heading, "kicker", fontSize=7.5, leading=9, spaceAfter=1),

@@ -52,7 +52,7 @@ def spots_with_pages(ctx: Context, numbers: Sequence[int], notes: dict[int, str]
     notes = notes or {}
     parts = [link(f"{n} (p. {ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
              for n in numbers]
-    return f"Spot{'s' if len(parts) > 1 else ''} {join_words(parts)}"
+    return f"Spot{'s' if len(parts) > 1 else ''}\u00a0{join_words(parts)}"
 
 
 def spot_link(ctx: Context, number: int) -> str:

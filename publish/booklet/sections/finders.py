@@ -39,7 +39,7 @@ def symptom_finder(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, SYMPTOMS.key),
         Paragraph("Find where the pain is felt in the left-hand column, then read across: a solid dot means the "
                   "spot refers pain there in nearly everyone (essential zone), a ring means it does in some people "
-                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body),
+                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body_plain),
         _key(ctx),
     ]
     spots = ctx.content.spots
@@ -148,7 +148,7 @@ def condition_finder(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, CONDITIONS.key),
         Paragraph("Conditions and complaints that the spots are known to contribute to or be mistaken for, "
                   "from A to Z. A trigger point is rarely the whole story: use this list to decide what to "
-                  "check, not to diagnose.", s.body),
+                  "check, not to diagnose.", s.body_plain),
     ]
     for condition_id, condition in sorted(content.conditions.items(), key=lambda kv: kv[1].name.lower()):
         spots = content.spots_for_condition(condition_id)
@@ -182,7 +182,7 @@ def overview(ctx: Context) -> list[Flowable]:
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
         Paragraph(f"All {len(ctx.content.spots)} spots on the front and back of the body. Each number is a "
-                  "chapter; its page is in the key below.", s.body),
+                  "chapter; its page is in the key below.", s.body_plain),
         fit(ctx.art.overview(), width, 0.62 * height),
         Spacer(0, 6),
         key,

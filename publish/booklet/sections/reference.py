@@ -18,7 +18,7 @@ from .spots import cite_key
 QUICK = Chapter("quick-reference", "Quick reference")
 REFERENCES = Chapter("references", "Notes and references")
 GLOSSARY = Chapter("glossary", "Glossary")
-NUMBER_WIDTH, PAGE_WIDTH = 14, 20
+NUMBER_WIDTH, PAGE_WIDTH = 14, 24
 PLACE_SHARE = 0.52      # of what the number, page and muscle columns leave, for spot and place
 
 
@@ -32,7 +32,7 @@ def quick_reference(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     content = ctx.content
     head = [Paragraph(name, s.cell_head) for name in ("#", "Spot", "Muscles", "Essential zones")]
-    rows = [head + [Paragraph("p.", s.cell_head_right)]]
+    rows = [head + [Paragraph("Page", s.cell_head_right)]]
     for spot in content.spots:
         rows.append([
             Paragraph(bold(str(spot.number)), s.cell),
@@ -48,7 +48,7 @@ def quick_reference(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, QUICK.key),
         Paragraph("Every spot on one chart: where it is, the muscles it lies in, and the essential zones where "
                   "nearly everyone feels its pain. Spill-over zones are in each chapter; conditions are in the "
-                  f"condition finder ({page_link(ctx, CONDITIONS.key)}).", s.body),
+                  f"condition finder ({page_link(ctx, CONDITIONS.key)}).", s.body_plain),
         table,
     ]
 
