@@ -106,7 +106,7 @@ def styles(language: str) -> Styles:
         toc=like(sans, "toc", fontSize=9, leading=13.5, endDots=" ."),
         toc_spot=like(sans, "toc_spot", fontSize=8.6, leading=12.5, leftIndent=10, endDots=" ."),
         toc_page=like(sans, "toc_page", fontSize=8.6, leading=12.5, alignment=TA_RIGHT),
-        entry=like(body, "entry", leftIndent=14, firstLineIndent=-14, spaceAfter=4),
+        entry=like(body, "entry", leftIndent=14, firstLineIndent=-14, spaceAfter=4, alignment=TA_LEFT),
         finder_entry=like(body, "finder_entry", fontSize=8.6, leading=11.4, leftIndent=14, firstLineIndent=-14,
                           alignment=TA_LEFT, spaceAfter=4, hyphenationLang=""),
         caution_label=like(sans, "caution_label", fontName=SANS_BOLD, fontSize=7, leading=9.8,

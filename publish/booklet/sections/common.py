@@ -50,7 +50,7 @@ def spots_with_pages(ctx: Context, numbers: Sequence[int], notes: dict[int, str]
     """'Spots 2 (p. 15), 6 (p. 27) and 12 (p. 50)', each linked to its chapter; `notes` adds text
     inside a spot's brackets."""
     notes = notes or {}
-    parts = [link(f"{n} (p. {ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
+    parts = [link(f"{n}\u00a0(p.\u00a0{ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
              for n in numbers]
     return f"Spot{'s' if len(parts) > 1 else ''}\u00a0{join_words(parts)}"
 
