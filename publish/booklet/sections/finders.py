@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from ...model import Spot
 from .. import labels
 from ..context import Context
-from ..flowables import Dot, Section, fit
+from ..flowables import Dot, NotesPanel, Section, fit
 from ..paragraph import Paragraph
 from ..refs import Chapter
 from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
@@ -160,7 +160,7 @@ def condition_finder(ctx: Context) -> list[Flowable]:
             f"{mark(condition_key(condition_id))}{bold(condition.name)}{also}. {esc(condition.summary)} "
             f"<font name='{SANS_BOLD}' size='{s.entry.fontSize - 0.8}' color='{ACCENT.hexval()}'>{where}</font>",
             s.finder_entry))
-    return story
+    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
 
 
 def overview(ctx: Context) -> list[Flowable]:

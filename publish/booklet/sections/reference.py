@@ -5,8 +5,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from ...model import NoteRef, Spot
+from .. import labels
 from ..context import Context
-from ..flowables import Section
+from ..flowables import NotesPanel, Section
 from ..paragraph import NBSP, Paragraph
 from ..refs import Chapter
 from ..text import bold, capital, esc, italic, join_words, link, mark, web_link
@@ -113,4 +114,4 @@ def glossary(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [Section("the glossary"), chapter_heading(ctx, GLOSSARY.key)]
     for i, term in enumerate(ctx.content.glossary):
         story.append(Paragraph(f"{mark(term_key(i))}{bold(term.term)}\u2002{esc(term.definition)}", s.entry))
-    return story
+    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
