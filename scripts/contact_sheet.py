@@ -52,4 +52,4 @@ def sheet(images: list[Image.Image]) -> Image.Image:
 
 if __name__ == "__main__":
     pdf, target = Path(sys.argv[1]), Path(sys.argv[2])
-    sheet(render(pdf, Path(sys.argv[3]) if len(sys.argv) > 3 else None)).save(target, optimize=True)
+    sheet(render(pdf, Path(sys.argv[3]) if len(sys.argv) > 3 else None)).quantize(256).save(target, optimize=True)
