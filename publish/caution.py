@@ -1,4 +1,5 @@
-"""How a caution looks in every output (booklet, deck, paper cards): a warm colour and a mark.
+"""How a caution looks in every output (booklet, Anki deck; paper cards once they carry cautions):
+a warm colour and a mark.
 
 The mark is a triangle with an exclamation mark, a shape that still reads as a warning when the
 page is printed in grayscale; the colour is dark enough to stay distinct from body text and tints.

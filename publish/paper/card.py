@@ -9,7 +9,6 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from ..caution import CAUTION_HEX
 from ..deck.cards import Card, Entry, FactKind, Item, Note
 from ..deck.kinds import SPOT
 from ..errors import BuildError
@@ -118,8 +117,7 @@ def _fact(note: Note, key: str, size: float) -> list[Flowable]:
     kind, items = _fact_kind(note, key), note.facts.get(key, ())
     if kind is None or not items:
         return []
-    colour, mark = (CAUTION_HEX, "! ") if key == "cautions" else (styles.LABEL.hexval(), "")
-    label = f'<font name="{styles.SANS_BOLD}" color="{colour}">{mark}{escape(kind.label(len(items)))}'
+    label = f'<font name="{styles.SANS_BOLD}" color="{styles.LABEL.hexval()}">{escape(kind.label(len(items)))}'
     if kind.runs_on(items):
         return [Paragraph(f"{label}:</font> " + " \u00b7 ".join(map(_item, items)), styles.fact(size))]
     bullets = [f"{i}." if kind.numbered else "\u2022" for i in range(1, len(items) + 1)]
