@@ -85,7 +85,7 @@ def styles(language: str) -> Styles:
     return Styles(
         body=body,
         body_plain=like(body, "body_plain", hyphenationLang=""),
-        lead=like(body, "lead", fontSize=10.2, leading=14, alignment=TA_LEFT, spaceAfter=8),
+        lead=like(body, "lead", fontSize=10.2, leading=14, alignment=TA_LEFT, spaceAfter=8, hyphenationLang=""),
         item=like(body, "item", spaceAfter=2.5, alignment=TA_LEFT),
         kicker=like(heading, "kicker", fontSize=7.5, leading=9, spaceAfter=1),
         title=like(heading, "title", fontSize=17, leading=20.5, spaceAfter=3, textColor=INK),
