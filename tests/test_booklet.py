@@ -309,8 +309,12 @@ def test_no_text_outside_the_margins(booklet):
 
 
 def test_no_page_is_blank(booklet):
+    """A page without text (a notes page after the first) must at least carry its ruled lines."""
     for page in booklet.pages:
-        assert page.body_text.split(), f"page {page.number} has nothing but its running head and folio"
+        if page.body_text.split():
+            continue
+        lines = list(booklet.doc[page.number - 1].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
+        assert len(lines) >= 10, f"page {page.number} has nothing but its running head and folio"
 
 
 def test_no_heading_is_left_at_the_foot_of_a_page(booklet):
@@ -381,7 +385,7 @@ def test_markup_characters_in_content_print_literally(tmp_path, content_copy):
     for path in result.files:
         booklet = Booklet(path)
         text = flat(booklet.page(booklet.chapter_page(f"Spot 1: {title}")).text)
-        assert title in text
+        assert title.replace('"friends"', "\u201cfriends\u201d") in text     # quotes are set curly
         assert muscle in text
         assert "<font size=40>big</font> &amp; more." in text
 

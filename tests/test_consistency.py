@@ -138,7 +138,8 @@ def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path, content_
     assert 'Spot 3: muscles: "tibialis anterior" is in the booklet but on no card' in lines
     assert 'Spot 3: muscles: "tibialis posterior" is on the cards but not in the booklet' in lines
     name = edited.conditions[removed[0]].name
-    assert f'Spot 3: conditions: "{name}" is in the booklet but on no card' in lines
+    # the booklet lowers a name's first letter inside a list ("Shin splints, medial tibial ...")
+    assert f'Spot 3: conditions: "{name}" is in the booklet but on no card'.casefold() in [x.casefold() for x in lines]
     assert any(line.startswith("Spot 3: page: the cards say no page, the chapter starts on p.") for line in lines)
 
 

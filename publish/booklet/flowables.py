@@ -1,4 +1,5 @@
-"""Small flowables of our own: section markers, scaled figures, finder dots, lined writing space."""
+"""Small flowables of our own: section markers, scaled figures, finder dots, lined writing space,
+the caution mark."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -10,9 +11,11 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..figures import style as figure_style
 from ..rl_internals import is_dry, name_block
-from .styles import RULE, SANS
+from .styles import CAUTION, RULE, SANS, SANS_BOLD, WHITE
 
 LINE_SPACING = 8 * mm
+PANEL_LINE_SPACING = 7 * mm
+PANEL_MIN_HEIGHT = 38 * mm     # less room than this at a chapter's end is left blank
 
 
 class Section(ActionFlowable):
@@ -105,4 +108,65 @@ class Ruled(Flowable):
         c.setLineWidth(0.35)
         for i in range(self.lines):
             c.line(0, i * LINE_SPACING, self.width, i * LINE_SPACING)
+        c.restoreState()
+
+
+class NotesPanel(Flowable):
+    """A ruled panel with a small label, filling what is left of a chapter's last page; nothing when
+    that is too little to write in, or when the chapter ended exactly at a page foot (a fresh page)."""
+
+    def __init__(self, label: str, page_height: float):
+        super().__init__()
+        self.label = label
+        self.page_height = page_height
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        usable = PANEL_MIN_HEIGHT <= availHeight < self.page_height - LINE_SPACING
+        self.lines = int((availHeight - 14) // PANEL_LINE_SPACING) if usable else 0
+        self.height = 14 + self.lines * PANEL_LINE_SPACING if self.lines else 0
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        if not self.lines:
+            return
+        c = self.canv
+        c.saveState()
+        c.setFillColor(RULE)
+        c.setFont(SANS_BOLD, 7)
+        c.drawString(0, self.height - 7, self.label.upper())
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.35)
+        c.line(0, self.height - 10, self.width, self.height - 10)
+        for i in range(self.lines):
+            c.line(0, i * PANEL_LINE_SPACING, self.width, i * PANEL_LINE_SPACING)
+        c.restoreState()
+
+
+class CautionMark(Flowable):
+    """A warning triangle with an exclamation mark: a shape that reads as a warning in grayscale too."""
+
+    def __init__(self, size: float = 9):
+        super().__init__()
+        self.width = self.height = size
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        c, w = self.canv, self.width
+        c.saveState()
+        c.setFillColor(CAUTION)
+        path = c.beginPath()
+        path.moveTo(0, 0)
+        path.lineTo(w, 0)
+        path.lineTo(w / 2, w * 0.92)
+        path.close()
+        c.drawPath(path, stroke=0, fill=1)
+        c.setFillColor(WHITE)
+        c.setFont(SANS_BOLD, w * 0.7)
+        c.drawCentredString(w / 2, w * 0.1, "!")
         c.restoreState()

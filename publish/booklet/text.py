@@ -46,12 +46,23 @@ join_words = wording.join           # the booklet's names for the shared helpers
 capital = wording.upper_first
 
 
+def in_list(text: str) -> str:
+    """A name as it reads inside a list: 'Migraine' -> 'migraine', but 'TMJ syndrome' stays."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def list_of_names(names: Iterable[str]) -> str:
+    """'Neck pain', 'Migraine' -> 'Neck pain, migraine': capitalised only at the start (escaped here)."""
+    names = list(names)
+    return ", ".join(esc(name if i == 0 else in_list(name)) for i, name in enumerate(names))
+
+
 def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:
     """A ReportLab hyphenation callable for a BCP 47 tag such as 'en-GB', or '' if there is no dictionary."""
     tag = language.replace("-", "_")
     for candidate in (tag, tag.split("_")[0]):
         if candidate in pyphen.LANGUAGES:
-            dictionary = pyphen.Pyphen(lang=candidate, left=2, right=3)
+            dictionary = pyphen.Pyphen(lang=candidate, left=3, right=3)
 
             def pairs(word: str) -> Iterable[tuple[str, str]]:
                 # Breaks next to a hyphen the word already has are left to ReportLab, which

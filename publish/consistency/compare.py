@@ -48,7 +48,7 @@ def booklet_and_deck(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]
                 ("essential zones", chapter.glance.essential, facts.essential, labels),
                 ("spill-over zones", chapter.glance.spillover, facts.spillover, labels),
                 ("conditions", chapter.glance.conditions, facts.conditions, names)):
-            found += _items(where, field, split(printed, known), carded)
+            found += _items(where, field, tuple(_spelled(x, known) for x in split(printed, known)), carded)
     found += _links(chapters, deck)
     return found
 
@@ -137,7 +137,7 @@ def _links(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
         labels, names = _known(number, deck)
         for zone in ZONES:
             in_booklet |= {(ZONES[zone], _norm(r), number) for r in split(getattr(chapter.glance, zone), labels)}
-        in_booklet |= {("condition", _norm(c), number) for c in split(chapter.glance.conditions, names)}
+        in_booklet |= {("condition", _norm(_spelled(c, names)), number) for c in split(chapter.glance.conditions, names)}
     on_cards: dict[tuple[str, str, int], Listed] = {}
     for label, zones in deck.regions.items():
         for zone, listed in zones.items():
@@ -168,5 +168,14 @@ def _kind(tag: str, deck: Deck) -> str:
     return next((c.kind for c in deck.cards if c.kind.upper() == tag), tag)
 
 
+_STRAIGHT = str.maketrans("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb", "'''\"\"\"\"\"")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """Text as a reader compares it: the booklet's curly quotes are the cards' straight ones."""
+    return " ".join(text.translate(_STRAIGHT).split())
+
+
+def _spelled(printed: str, known: set[str]) -> str:
+    """A name from a booklet list ('migraine', lower case inside the list) as the cards spell it."""
+    return next((k for k in known if _norm(k).casefold() == _norm(printed).casefold()), printed)

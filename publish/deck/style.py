@@ -2,10 +2,12 @@
 
 Anki desktop and AnkiMobile mark night mode with `.nightMode`, AnkiDroid with `.night_mode`.
 Figures keep a light panel in night mode because their labels and outlines are dark. The day colours
-that the paper cards share come from study/palette.py.
+that the paper cards share come from study/palette.py; cautions take the booklet's warm rule and
+warning mark (publish/caution.py).
 """
 from string import Template
 
+from ..caution import CAUTION_HEX, CAUTION_MARK, CAUTION_TINT_HEX
 from ..study.palette import ACCENT, INK, LABEL, RULE, TINT
 
 CSS = Template("""\
@@ -54,4 +56,13 @@ hr#answer { border: 0; border-top: 1px solid $rule; margin: 0.9em 0; }
 .nightMode .ps summary .topics, .night_mode .ps summary .topics { color: #c2b6ad; }
 .nightMode hr#answer, .night_mode hr#answer, .nightMode .ps details, .night_mode .ps details { border-color: #4a4540; }
 .nightMode .ps .figure img, .night_mode .ps .figure img { background-color: #f4f1ec; }
-""").substitute(ink=INK, accent=ACCENT, label=LABEL, tint=TINT, rule=RULE)
+""").substitute(ink=INK, accent=ACCENT, label=LABEL, tint=TINT, rule=RULE) + f"""\
+.ps .fact-cautions {{
+  border-left: 4px solid {CAUTION_HEX}; background-color: {CAUTION_TINT_HEX}; padding: 0.3em 0.6em;
+  border-radius: 0 6px 6px 0;
+}}
+.ps .fact-cautions .label {{ color: {CAUTION_HEX}; }}
+.ps .fact-cautions .label::before {{ content: "{CAUTION_MARK}\\fe0e  "; }}
+.nightMode .ps .fact-cautions, .night_mode .ps .fact-cautions {{ background-color: #33261c; }}
+.nightMode .ps .fact-cautions .label, .night_mode .ps .fact-cautions .label {{ color: #f0a060; }}
+"""

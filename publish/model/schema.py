@@ -71,6 +71,7 @@ class Licence(Model):
 class Book(Model):
     title: Text = Field(description="booklet and deck title")
     subtitle: Text = Field(description="line under the title")
+    audience: Text | None = Field(None, description="who the booklet is for, printed on the cover")
     edition: Text = Field(description="edition or version, e.g. 1.0")
     date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; "
                                       "also the PDFs' creation date")

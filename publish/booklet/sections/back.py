@@ -1,14 +1,18 @@
 """The last pages: lined notes pages (as many as make the page count a multiple of 4) and the back cover."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
+from ...editions import CARD_PAPERS, DECK_FILE, cards_file
+from ...study import card_count
+from .. import labels
 from ..context import Context
 from ..flowables import Ruled, Section
 from ..pages import OUTER
+from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
-from ..styles import SANS
-from ..text import bold, esc, mark
+from ..styles import SANS, TINT_LINE
+from ..text import bold, esc, italic, mark, web_link
 
 NOTES = Chapter("notes", "Notes")
 
@@ -16,12 +20,14 @@ NOTES = Chapter("notes", "Notes")
 def notes_pages(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [Section("the notes pages"), NextPageTemplate("body")]
-    for i in range(ctx.notes_pages):
-        story += [PageBreak(), Paragraph((mark(NOTES.key) if i == 0 else "") + NOTES.title, s.title), Ruled()]
+    story += [PageBreak(), Paragraph(mark(NOTES.key) + NOTES.title, s.title), Ruled()]
+    for _ in range(ctx.notes_pages - 1):
+        story += [PageBreak(), Ruled()]
     return story
 
 
 def back_cover(ctx: Context) -> list[Flowable]:
+    """The spots at a glance, where the deck and cards come from, the not-medical-advice note, the licence."""
     s = ctx.styles
     book = ctx.content.book
     spots = ctx.content.spots
@@ -30,17 +36,26 @@ def back_cover(ctx: Context) -> list[Flowable]:
     table = Table([[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)],
                   colWidths=[(ctx.trim.width - 2 * OUTER) / 2] * 2)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, TINT_LINE)]))
+    licence = f"{bold(book.licence.name)}. {esc(book.licence.summary)}"
+    if book.licence.url:
+        licence += f" {web_link(book.licence.url, book.licence.url)}"
+    deck = labels.DECK_SOURCE.format(deck=italic(DECK_FILE), cards=card_count(ctx.content),
+                                     cards_pdf=italic(cards_file(CARD_PAPERS[0])))
     return [
         Section("the back cover"),
         NextPageTemplate("back"),
         PageBreak(),
         Paragraph(esc(book.title), s.title),
-        Paragraph(esc(book.subtitle), s.lead),
-        Spacer(0, 6),
+        Paragraph(tie_last_words(esc(book.subtitle)), s.lead),
         Paragraph(f"The {len(spots)} spots", s.section),
         table,
-        Spacer(0, 10),
+        Paragraph(labels.FLASHCARDS, s.section),
+        Paragraph(deck, s.imprint),
+        Paragraph("Licence", s.section),
+        Paragraph(licence, s.imprint),
+        Spacer(0, 4),
         Paragraph(esc(book.disclaimer), s.imprint),
-        Paragraph(f"{bold(book.licence.name)}. {esc(book.licence.summary)}", s.imprint),
     ]

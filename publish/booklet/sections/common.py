@@ -3,21 +3,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table, TableStyle
 
 from ...model import Reference
 from ..context import Context
 from ..marks import ref_key, spot_key
+from ..paragraph import Paragraph, tie_last_words
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import esc, join_words, link, mark
 
 BOX_PADDING = 6
 LIST_INDENT = 12
+CELL_PADDING = 2.5      # left and right, in the charts
 
 
 def chapter_heading(ctx: Context, key: str) -> Paragraph:
     """A chapter's title, carrying the chapter's mark (outline entry, contents target, running head)."""
-    return Paragraph(mark(key) + esc(ctx.chapter(key).title), ctx.styles.title)
+    return Paragraph(mark(key) + tie_last_words(esc(ctx.chapter(key).title)), ctx.styles.title)
 
 
 def heading(ctx: Context, text: str, *, with_next: bool = False, kicker: str | None = None) -> list[Flowable]:
@@ -44,9 +46,9 @@ def spots_with_pages(ctx: Context, numbers: Sequence[int], notes: dict[int, str]
     """'Spots 2 (p. 15), 6 (p. 27) and 12 (p. 50)', each linked to its chapter; `notes` adds text
     inside a spot's brackets."""
     notes = notes or {}
-    parts = [link(f"{n} (p. {ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
+    parts = [link(f"{n}\u00a0(p.\u00a0{ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
              for n in numbers]
-    return f"Spot{'s' if len(parts) > 1 else ''} {join_words(parts)}"
+    return f"Spot{'s' if len(parts) > 1 else ''}\u00a0{join_words(parts)}"
 
 
 def spot_link(ctx: Context, number: int) -> str:
@@ -88,7 +90,7 @@ def bullets(ctx: Context, items: Sequence[str], numbered: bool = False) -> ListF
         **({"bulletFormat": "%s."} if numbered else {}))
 
 
-def box(rows: list[list[Flowable | str]], widths: Sequence[float], extra: Sequence[tuple] = ()) -> Table:
+def box(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], extra: Sequence[tuple] = ()) -> Table:
     """A tinted box: a table of cells (each a flowable or a list of them) with a thin outline."""
     table = Table(rows, colWidths=list(widths), hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -112,8 +114,8 @@ def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> TableStyle:
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),

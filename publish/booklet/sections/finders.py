@@ -1,13 +1,17 @@
 """Ways into the spots: the symptom finder chart, the condition finder and the overview body maps."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...model import Spot
+from .. import labels
 from ..context import Context
-from ..flowables import Dot, Section, fit
+from ..flowables import Dot, NotesPanel, Section, fit
 from ..marks import condition_key, region_key, spot_key
+from ..paragraph import Paragraph
 from ..refs import Chapter
 from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import bold, capital, esc, italic, link, mark
@@ -28,7 +32,7 @@ def symptom_finder(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, SYMPTOMS.key),
         Paragraph("Find where the pain is felt in the left-hand column, then read across: a solid dot means the "
                   "spot refers pain there in nearly everyone (essential zone), a ring means it does in some people "
-                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body),
+                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body_plain),
         _key(ctx),
     ]
     spots = ctx.content.spots
@@ -46,10 +50,61 @@ def _key(ctx: Context) -> Table:
     return table
 
 
-def _chart(ctx: Context, spots: tuple[Spot, ...]) -> Table:
-    s = ctx.styles
+Row = tuple[str, str, bool]     # ('group', heading, continued) or ('region', region id, False)
+
+
+def _rows(ctx: Context) -> list[Row]:
+    """Group headings and the regions under them; groups in the order of their first region."""
     content = ctx.content
     used = {r for spot in content.spots for r in spot.pain.essential + spot.pain.spillover}
+    groups: dict[str, list[str]] = {}
+    for region_id, region in content.regions.items():
+        if region_id in used:
+            groups.setdefault(region.group, []).append(region_id)
+    return [row for group, ids in groups.items() for row in [("group", group, False)] + [("region", r, False) for r in ids]]
+
+
+def _chart(ctx: Context, spots: tuple[Spot, ...]) -> Flowable:
+    return GroupedChart(lambda rows: _table(ctx, spots, rows), _rows(ctx))
+
+
+class GroupedChart(Flowable):
+    """The symptom chart, which splits between rows like a table, but never leaves a group heading
+    at a page foot and repeats the heading, marked as continued, at the top of the next page."""
+
+    def __init__(self, make: Callable[[list[Row]], Table], rows: list[Row]):
+        super().__init__()
+        self.make, self.rows = make, rows
+        self.block = "the symptom chart"
+
+    def wrap(self, availWidth, availHeight):
+        self.table = self.make(self.rows)
+        self.width, self.height = self.table.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)
+
+    def split(self, availWidth, availHeight):
+        parts = self.make(self.rows).split(availWidth, availHeight)
+        fits = len(parts[0]._cellvalues) - HEADER_ROWS if len(parts) == 2 else 0
+        while fits > 0 and self.rows[fits - 1][0] == "group":
+            fits -= 1
+        if fits <= 0:
+            return []
+        rest = self.rows[fits:]
+        if rest[0][0] != "group":
+            group = next(text for kind, text, _ in reversed(self.rows[:fits]) if kind == "group")
+            rest = [("group", group, True)] + rest
+        return [self.make(self.rows[:fits]), GroupedChart(self.make, rest)]
+
+
+HEADER_ROWS = 2
+
+
+def _table(ctx: Context, spots: tuple[Spot, ...], items: list[Row]) -> Table:
+    s = ctx.styles
+    content = ctx.content
     label_width = LABEL_SHARE * ctx.trim.frame_width
     column = (ctx.trim.frame_width - label_width) / len(spots)
     rows: list[list] = [
@@ -59,23 +114,22 @@ def _chart(ctx: Context, spots: tuple[Spot, ...]) -> Table:
         [Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.caption) for spot in spots],
     ]
     extra = []
-    group = None
-    for region_id, region in content.regions.items():
-        if region_id not in used:
-            continue
-        if region.group != group:
-            group = region.group
+    for kind, text, continued in items:
+        if kind == "group":
             extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), TINT)]
-            rows.append([Paragraph(bold(group), s.cell)] + [""] * len(spots))
-        zones = dict((spot.number, zone) for spot, zone in content.spots_for_region(region_id))
-        rows.append([Paragraph(mark(region_key(region_id)) + esc(capital(region.label)), s.cell)] +
+            rows.append([Paragraph(bold(text) + (f" {esc(labels.CONTINUED)}" if continued else ""), s.cell)]
+                        + [""] * len(spots))
+            continue
+        zones = dict((spot.number, zone) for spot, zone in content.spots_for_region(text))
+        rows.append([Paragraph(mark(region_key(text)) + esc(capital(content.regions[text].label)), s.cell)] +
                     [Dot(zones[spot.number]) if spot.number in zones else "" for spot in spots])
-    table = Table(rows, colWidths=[label_width] + [column] * len(spots), repeatRows=2, hAlign="LEFT")
+    table = Table(rows, colWidths=[label_width] + [column] * len(spots), repeatRows=HEADER_ROWS, hAlign="LEFT")
     shade = [("BACKGROUND", (c, 0), (c, -1), COLUMN_TINT) for c in range(2, len(spots) + 1, 2)]
-    table.setStyle(grid_style(2, [*shade, ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
-                                  ("LEFTPADDING", (1, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 2), (-1, -1), 1.3), ("BOTTOMPADDING", (0, 2), (-1, -1), 1.7),
-                                  ("BOTTOMPADDING", (0, 0), (-1, 0), 0), *extra]))
+    table.setStyle(grid_style(HEADER_ROWS, [*shade, ("VALIGN", (0, 2), (-1, -1), "MIDDLE"),
+                                            ("LEFTPADDING", (1, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (-1, -1), 0),
+                                            ("TOPPADDING", (0, 2), (-1, -1), 1.3),
+                                            ("BOTTOMPADDING", (0, 2), (-1, -1), 1.7),
+                                            ("BOTTOMPADDING", (0, 0), (-1, 0), 0), *extra]))
     return table
 
 
@@ -87,7 +141,7 @@ def condition_finder(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, CONDITIONS.key),
         Paragraph("Conditions and complaints that the spots are known to contribute to or be mistaken for, "
                   "from A to Z. A trigger point is rarely the whole story: use this list to decide what to "
-                  "check, not to diagnose.", s.body),
+                  "check, not to diagnose.", s.body_plain),
     ]
     for condition_id, condition in sorted(content.conditions.items(), key=lambda kv: kv[1].name.lower()):
         spots = content.spots_for_condition(condition_id)
@@ -98,14 +152,14 @@ def condition_finder(ctx: Context) -> list[Flowable]:
         story.append(Paragraph(
             f"{mark(condition_key(condition_id))}{bold(condition.name)}{also}. {esc(condition.summary)} "
             f"<font name='{SANS_BOLD}' size='{s.entry.fontSize - 0.8}' color='{ACCENT.hexval()}'>{where}</font>",
-            s.entry))
-    return story
+            s.finder_entry))
+    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
 
 
 def overview(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
-    cells = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", spot_key(spot)), s.cell),
+    cells: list[list[Flowable | str]] = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", spot_key(spot)), s.cell),
               Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right)] for spot in ctx.content.spots]
     half = (len(cells) + 1) // 2
     right = cells[half:] + [["", ""]] * (2 * half - len(cells))
@@ -121,7 +175,7 @@ def overview(ctx: Context) -> list[Flowable]:
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
         Paragraph(f"All {len(ctx.content.spots)} spots on the front and back of the body. Each number is a "
-                  "chapter; its page is in the key below.", s.body),
+                  "chapter; its page is in the key below.", s.body_plain),
         fit(ctx.art.overview(), width, 0.62 * height),
         Spacer(0, 6),
         key,

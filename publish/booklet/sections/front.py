@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...editions import CARD_PAPERS, DECK_FILE, cards_file
 from ...model import PLACEHOLDER, GuideSection, Lead
 from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
-from ..pages import OUTER
+from ..pages import OUTER, TOP, CoverTemplate
+from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import SANS
 from ..text import bold, esc, italic, link, web_link
@@ -28,17 +30,20 @@ def long_date(ctx: Context) -> str:
 
 
 def cover(ctx: Context) -> list[Flowable]:
+    """Title, subtitle and audience at the top; the body map as large as the rest of the page allows,
+    centred between them and the band (which carries the edition)."""
     s = ctx.styles
     book = ctx.content.book
-    return [
-        Section("the cover"),
-        Spacer(0, 4),
-        Paragraph(esc(book.title), s.cover_title),
-        Spacer(0, 4),
-        Paragraph(esc(book.subtitle), s.cover_subtitle),
-        Spacer(0, 14),
-        fit(ctx.art.overview(), ctx.trim.width - 2 * OUTER, ctx.trim.height * 0.5),
-    ]
+    width = ctx.trim.width - 2 * OUTER
+    room = ctx.trim.height - CoverTemplate.BAND - 8 * mm - TOP
+    text = [Spacer(0, 4), Paragraph(esc(book.title), s.cover_title), Spacer(0, 4),
+            Paragraph(tie_last_words(esc(book.subtitle)), s.cover_subtitle)]
+    if book.audience:
+        text += [Spacer(0, 5), Paragraph(tie_last_words(esc(book.audience)), s.audience)]
+    used = sum(f.wrap(width, room)[1] for f in text) + 10
+    figure = fit(ctx.art.overview(), width, room - used - 6)
+    gap = (room - used - figure.height) / 2
+    return [Section("the cover"), *text, Spacer(0, 10 + gap), figure]
 
 
 def about(ctx: Context) -> list[Flowable]:

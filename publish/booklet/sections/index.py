@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..context import Context
 from ..flowables import Section
 from ..marks import condition_key, glance_key, region_key, term_key
+from ..paragraph import Paragraph
 from ..refs import Chapter
 from ..text import capital, esc, italic, link
 from .common import chapter_heading

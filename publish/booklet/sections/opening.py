@@ -2,7 +2,7 @@
 the at-a-glance box (muscles, pain areas, conditions, references), the chart sized to fill the page."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import Content, Spot
 from ...wording import (
@@ -18,9 +18,10 @@ from ...wording import (
 from ..context import Context
 from ..flowables import fit, named
 from ..marks import glance_key, spot_key
+from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import ACCENT, SANS
-from ..text import bold, capital, esc, mark
+from ..text import bold, capital, esc, list_of_names, mark
 from .common import box, cite
 
 BADGE = 34
@@ -49,8 +50,8 @@ def opening(ctx: Context, spot: Spot) -> list[Flowable]:
 def _title(ctx: Context, spot: Spot) -> Table:
     s = ctx.styles
     text = [Paragraph("PERFECT SPOT", s.kicker),
-            Paragraph(mark(spot_key(spot)) + esc(spot.title), s.title),
-            Paragraph(esc(capital(spot.place)), s.place)]
+            Paragraph(mark(spot_key(spot)) + tie_last_words(esc(spot.title)), s.title),
+            Paragraph(tie_last_words(esc(capital(spot.place))), s.place)]
     table = Table([[Paragraph(str(spot.number), s.badge), text]], colWidths=[BADGE, ctx.trim.frame_width - BADGE],
                   hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -85,7 +86,7 @@ def _glance(ctx: Context, spot: Spot) -> Table:
         row(PAIN_ROW, [f"{bold(ESSENTIAL)} {essential}", f"{bold(SPILLOVER)} {spill}"], glance_key(spot, "pain")),
     ]
     if spot.conditions:
-        rows.append(row(CONDITIONS_ROW, [", ".join(esc(conditions[c].name) for c in spot.conditions)],
+        rows.append(row(CONDITIONS_ROW, [list_of_names(conditions[c].name for c in spot.conditions)],
                         glance_key(spot, "conditions")))
     cited = _citations(spot)
     if cited:

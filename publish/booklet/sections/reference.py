@@ -1,49 +1,62 @@
 """Reference sections: the quick-reference chart, notes and references, and the glossary."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table
 
 from ...model import NoteRef, Spot
+from .. import labels
 from ..context import Context
-from ..flowables import Section
+from ..flowables import NotesPanel, Section
 from ..marks import cite_key, ref_key, spot_key, term_key
+from ..paragraph import NBSP, Paragraph
 from ..refs import Chapter
 from ..text import bold, capital, esc, italic, join_words, link, mark, web_link
-from .common import chapter_heading, grid_style, page_link, reference_number, spots_with_pages
+from .common import CELL_PADDING, chapter_heading, grid_style, page_link, reference_number, spots_with_pages
+from .finders import CONDITIONS
 
 QUICK = Chapter("quick-reference", "Quick reference")
 REFERENCES = Chapter("references", "Notes and references")
 GLOSSARY = Chapter("glossary", "Glossary")
-QUICK_COLUMNS = (("#", 0.055), ("Spot", 0.19), ("Muscles", 0.2), ("Pain areas", 0.255), ("Conditions", 0.225),
-                 ("p.", 0.075))
+NUMBER_WIDTH, PAGE_WIDTH = 14, 24
+PLACE_SHARE = 0.52      # of what the number, page and muscle columns leave, for spot and place
 
 
 def quick_reference(ctx: Context) -> list[Flowable]:
+    """One row per spot: title and place, muscles (each on its own line, never broken), the essential
+    zones and the page. Conditions stay in the condition finder, spill-over zones in the chapters."""
     s = ctx.styles
     content = ctx.content
-    rows = [[Paragraph(name, s.cell_head) for name, _ in QUICK_COLUMNS[:-1]] +
-            [Paragraph(QUICK_COLUMNS[-1][0], s.cell_head_right)]]
+    head = [Paragraph(name, s.cell_head) for name in ("#", "Spot", "Muscles", "Essential zones")]
+    rows = [head + [Paragraph("Page", s.cell_head_right)]]
     for spot in content.spots:
-        pain = [esc(content.regions[r].label) for r in spot.pain.essential]
-        pain += [italic(content.regions[r].label) for r in spot.pain.spillover]
         rows.append([
             Paragraph(bold(str(spot.number)), s.cell),
-            Paragraph(bold(spot.title), s.cell),
-            Paragraph(", ".join(esc(m.name) for m in spot.muscles), s.cell),
-            Paragraph(capital(", ".join(pain)), s.cell),
-            Paragraph(", ".join(esc(content.conditions[c].name) for c in spot.conditions) or "\u2013", s.cell),
+            Paragraph(f"{bold(spot.title)}<br/>{italic(spot.place)}", s.cell),
+            Paragraph("<br/>".join(esc(m.name).replace(" ", NBSP) for m in spot.muscles), s.cell),
+            Paragraph(capital(", ".join(esc(content.regions[r].label) for r in spot.pain.essential)), s.cell),
             Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right),
         ])
-    widths = [share * ctx.trim.frame_width for _, share in QUICK_COLUMNS]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(grid_style(1))
+    table = Table(rows, colWidths=_quick_widths(ctx), repeatRows=1, hAlign="LEFT")
+    table.setStyle(grid_style(1, [("BOTTOMPADDING", (0, 1), (-1, -1), 4), ("TOPPADDING", (0, 1), (-1, -1), 3.5)]))
     return [
         Section("the quick reference"),
         chapter_heading(ctx, QUICK.key),
-        Paragraph("Every spot on one chart. Pain areas list the essential zones first, then the spill-over "
-                  "zones in italics.", s.body),
+        Paragraph("Every spot on one chart: where it is, the muscles it lies in, and the essential zones where "
+                  "nearly everyone feels its pain. Spill-over zones are in each chapter; conditions are in the "
+                  f"condition finder ({page_link(ctx, CONDITIONS.key)}).", s.body_plain),
         table,
     ]
+
+
+def _quick_widths(ctx: Context) -> list[float]:
+    """The muscle column is as wide as the longest muscle name, so that no name ever breaks."""
+    style = ctx.styles.cell
+    longest = max(stringWidth(m.name, style.fontName, style.fontSize) for spot in ctx.content.spots
+                  for m in spot.muscles)
+    muscles = longest + 2 * CELL_PADDING + 1
+    rest = ctx.trim.frame_width - NUMBER_WIDTH - PAGE_WIDTH - muscles
+    return [NUMBER_WIDTH, PLACE_SHARE * rest, muscles, (1 - PLACE_SHARE) * rest, PAGE_WIDTH]
 
 
 def _cited_by(ctx: Context, ref_id: str) -> str:
@@ -96,4 +109,4 @@ def glossary(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [Section("the glossary"), chapter_heading(ctx, GLOSSARY.key)]
     for i, term in enumerate(ctx.content.glossary):
         story.append(Paragraph(f"{mark(term_key(i))}{bold(term.term)}\u2002{esc(term.definition)}", s.entry))
-    return story
+    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]

@@ -2,13 +2,15 @@
 long-form feature where there is one, and related spots with their pages."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import NoteRef, Spot
+from .. import labels
 from ..context import Context
-from ..flowables import Section, fit, named
+from ..flowables import CautionMark, NotesPanel, Section, fit, named
 from ..marks import cite_key, ref_key
-from ..styles import SANS
+from ..paragraph import Paragraph
+from ..styles import CAUTION, CAUTION_TINT, SANS
 from ..text import bold, esc, link, mark
 from .common import box, bullets, heading, reference_number, spot_link
 from .opening import opening
@@ -25,7 +27,7 @@ def chapter(ctx: Context, spot: Spot) -> list[Flowable]:
     story += _red_flags(ctx, spot)
     story += _feature(ctx, spot)
     story += _related(ctx, spot)
-    return story
+    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
 
 
 def _find(ctx: Context, spot: Spot) -> list[Flowable]:
@@ -52,12 +54,20 @@ def _treat(ctx: Context, spot: Spot) -> list[Flowable]:
 
 
 def _cautions(ctx: Context, spot: Spot) -> list[Flowable]:
+    """The cautions in a warm box with a warning mark, unlike every other (cool) box."""
     if not spot.cautions:
         return []
     s = ctx.styles
-    rows = [[Paragraph("CAUTION" if len(spot.cautions) == 1 else "CAUTIONS", s.cell_label)]]
-    rows += [[Paragraph(esc(c), s.cell)] for c in spot.cautions]
-    return [Spacer(0, 4), named(box(rows, [ctx.trim.frame_width]), "its cautions box")]
+    label = Paragraph((labels.CAUTION if len(spot.cautions) == 1 else labels.CAUTIONS).upper(), s.caution_label)
+    title = Table([[CautionMark(), label]], colWidths=[13, None], hAlign="LEFT")
+    title.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    rows = [[title]] + [[Paragraph(esc(c), s.cell)] for c in spot.cautions]
+    colours = [("BACKGROUND", (0, 0), (-1, -1), CAUTION_TINT), ("BOX", (0, 0), (-1, -1), 0.6, CAUTION),
+               ("LINEBEFORE", (0, 0), (0, -1), 3, CAUTION)]
+    return [Spacer(0, 4), named(box(rows, [ctx.trim.frame_width], colours), "its cautions box")]
 
 
 def _red_flags(ctx: Context, spot: Spot) -> list[Flowable]:
