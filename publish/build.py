@@ -74,7 +74,9 @@ def source_epoch(content_dir: Path) -> int | None:
 
 @drawn_once()   # each figure is drawn once, for the booklet, the deck and the cards
 def build(content: Content, command: str, out: Path, content_dir: Path) -> Report:
-    """Build `command` ('booklet', 'deck' or 'all') from `content` into `out`, atomically."""
+    """Build `command` ('booklet', 'deck', 'site' or 'all') from `content` into `out`, atomically.
+    The site carries the booklet's page numbers and offers the PDFs and the deck, so 'site' makes
+    (or takes from the cache) those too."""
     if out.exists() and not out.is_dir():
         raise BuildError(f"{out} is a file, not a folder; give --out a folder")
     out.mkdir(parents=True, exist_ok=True)
@@ -88,17 +90,21 @@ def build(content: Content, command: str, out: Path, content_dir: Path) -> Repor
         dated = epoch if epoch is not None else calendar.timegm(content.book.date.timetuple())  # as renderers do
         cache = OutputCache(out, inputs_key(content_dir, dated))
         made: list[tuple[str, dict, object]] = []     # units made now, kept once they are in place
-        if command in ("booklet", "all"):
+        if command in ("booklet", "all", "site"):
             booklet = _unit(cache, "booklet", staging, None, made,
                             partial(_booklet, content, staging / "booklet", epoch, report.timings))
             report.files += booklet["files"]
             report.pages = booklet["pages"]
             report.spot_pages = {int(n): page for n, page in booklet["spot_pages"].items()}
-        if command in ("deck", "all"):
+        if command in ("deck", "all", "site"):
             cards = _unit(cache, "cards", staging, sorted(report.spot_pages.items()), made,
                           partial(_cards, content, staging, epoch, report.spot_pages, report.timings))
             report.files += cards["files"]
             report.cards = cards["cards"]
+        if command in ("site", "all"):
+            report.files += _unit(cache, "site", staging, sorted(report.spot_pages.items()), made,
+                                  partial(_site, content, staging, report.spot_pages, list(report.files),
+                                          report.timings))["files"]
         _move_into_place(staging, out, report.files)
         for unit, facts, extra in made:
             cache.store(unit, out, [out / f.relative_to(staging) for f in facts["files"]], facts, extra)
@@ -182,6 +188,15 @@ def _paper_cards(content: Content, folder: Path, epoch: int | None, spot_pages: 
     with timed(timings, "preflight cards"):
         _preflight(files)
     return files, timings
+
+
+def _site(content: Content, staging: Path, spot_pages: dict[int, int], downloads: list[Path],
+          timings: dict[str, float]) -> dict:
+    """The web edition, with copies of the booklet PDFs and the deck to download."""
+    from .site import build_site
+
+    with timed(timings, "site"):
+        return {"files": build_site(content, staging / "site", spot_pages, downloads)}
 
 
 def _preflight(pdfs: list[Path]) -> None:

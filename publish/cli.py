@@ -10,9 +10,9 @@ from .errors import BuildError, ContentError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet and Anki deck from content/.")
-    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "all", "preflight", "schema"],
-                   help="check: validate only; booklet / deck / all: build; preflight: check PDFs; "
+    p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet, Anki deck and web edition from content/.")
+    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "site", "all", "preflight", "schema"],
+                   help="check: validate only; booklet / deck / site / all: build; preflight: check PDFs; "
                         "schema: print the content format")
     p.add_argument("files", nargs="*", type=Path, help="PDFs to preflight (default: every PDF in the output folder)")
     p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
