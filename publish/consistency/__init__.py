@@ -1,6 +1,6 @@
-"""Do the booklet, the Anki deck and the paper cards of a build say the same things? booklet.py,
-deck.py and paper.py read each output the way its users get it (PDF text, the .apkg's SQLite);
-compare.py names every difference by spot and field."""
+"""Do the booklet, the Anki deck, the paper cards and the web edition of a build say the same things?
+booklet.py, deck.py, paper.py and site.py read each output the way its users get it (PDF text, the
+.apkg's SQLite, the HTML); compare.py (and site.py for the site) names every difference by spot and field."""
 from __future__ import annotations
 
 import sqlite3
@@ -19,7 +19,9 @@ from .compare import Mismatch, booklet_and_deck, deck_and_paper
 BOOKLET = Path("booklet") / "perfect-spots-a5.pdf"     # the A5 edition: the deck's page numbers are its pages
 DECK = Path("deck") / FILE_NAME
 CARDS = [Path("cards") / file_name(paper.slug) for paper in PAPERS]
-UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError)
+SITE = Path("site")
+UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError,
+              IndexError, AttributeError)
 
 
 @dataclass
@@ -33,6 +35,7 @@ def check_build(out: Path) -> Findings | None:
     from .booklet import read_booklet
     from .deck import read_deck
     from .paper import read_paper
+    from .site import read_site, site_and_booklet
 
     if not ((out / BOOKLET).exists() and (out / DECK).exists()):
         return None
@@ -42,6 +45,10 @@ def check_build(out: Path) -> Findings | None:
         if cards.exists():
             findings.files.append(cards)
             findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
+    if (out / SITE / "index.html").exists():
+        findings.files.append(out / SITE)
+        findings.mismatches += site_and_booklet(_read(lambda folder: read_site(folder, deck), out / SITE),
+                                                chapters, deck)
     findings.mismatches = list(dict.fromkeys(findings.mismatches))
     return findings
 
