@@ -15,7 +15,7 @@
     var hits = [];
     index.forEach(function (entry) {
       var title = fold(entry.title);
-      var all = title + " " + fold(entry.text);
+      var all = title + " " + fold(entry.text) + " " + fold(entry.where);
       if (words.length && words.every(function (w) { return all.indexOf(w) !== -1; })) {
         var score = words.every(function (w) { return title.indexOf(w) !== -1; }) ? 0 : 1;
         hits.push([score, entry]);
@@ -35,7 +35,7 @@
       a.textContent = entry.title;
       var kind = document.createElement("span");
       kind.className = "kind";
-      kind.textContent = " (" + entry.kind + ")";
+      kind.textContent = " (" + entry.kind + (entry.where ? ": " + entry.where : "") + ")";
       li.append(a, kind);
       list.append(li);
     });
