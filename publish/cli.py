@@ -80,7 +80,8 @@ def _check_build(out: Path, summary: list[str]) -> int:
         print(f"publish: {len(findings.mismatches)} mismatch(es) between the booklet and the cards in {out}",
               file=sys.stderr)
         return 1
-    summary.append(f"booklet, deck and paper cards in {out} agree")
+    outputs = "booklet, deck, paper cards and web edition" if out / "site" in findings.files else "booklet, deck and paper cards"
+    summary.append(f"{outputs} in {out} agree")
     return 0
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .booklet import Chapter
+from .booklet import NO_SPILLOVER, Chapter
 from .compare import Mismatch, split
 from .deck import Deck, SpotFacts
 
@@ -130,12 +130,16 @@ def _muscle(line: str) -> tuple[str, str]:
 
 
 def site_and_booklet(site: Site, chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
-    """Every spot page against its chapter and cards; every finder list against the cards that list
-    the spots for that pain area or condition."""
+    """Every spot page against its chapter's title, page and at-a-glance box, and every finder list
+    against the spots whose at-a-glance boxes name that pain area or condition. (`deck` only names
+    the known pain areas and conditions, to split the booklet's lists of them.)"""
     found = []
+    labels = set(deck.regions) | {x for f in deck.spots.values() for x in f.essential + f.spillover}
+    names = set(deck.conditions) | {x for f in deck.spots.values() for x in f.conditions}
+    in_booklet: dict[tuple[str, str], list[int]] = {}
     for number in sorted(chapters.keys() | site.spots.keys()):
         where = f"Spot {number}"
-        page, chapter, facts = site.spots.get(number), chapters.get(number), deck.spots.get(number)
+        page, chapter = site.spots.get(number), chapters.get(number)
         if page is None or chapter is None:
             found.append(Mismatch(where, "site", "has a chapter but no page on the site" if page is None
                                   else "has a page on the site but no chapter in the booklet"))
@@ -144,23 +148,29 @@ def site_and_booklet(site: Site, chapters: dict[int, Chapter], deck: Deck) -> li
             found.append(Mismatch(where, "title", f'the site says "{page.title}", the booklet "{chapter.title}"'))
         if page.page != chapter.page:
             found.append(Mismatch(where, "page", f"the site says p. {page.page}, the chapter starts on p. {chapter.page}"))
-        if facts is None:
+        if chapter.glance is None:
             continue
-        for name in ("muscles", "essential", "spillover", "conditions"):
-            if tuple(map(_norm_item, getattr(page, name))) != tuple(map(_norm_item, getattr(facts, name))):
-                found.append(Mismatch(where, name, f"the site lists {_show(getattr(page, name))}, "
-                                                   f"the booklet and cards {_show(getattr(facts, name))}"))
-    carded = {(label, zone): [s.spot for s in listed] for label, zones in deck.regions.items()
-              for zone, listed in zones.items()}
-    carded |= {(name, "condition"): [s.spot for s in listed] for name, listed in deck.conditions.items()}
-    shown = {(label, zone): list(spots) for label, zones in site.regions.items() for zone, spots in zones.items()}
-    shown |= {(name, "condition"): list(spots) for name, spots in site.conditions.items()}
-    for topic, kind in sorted(carded.keys() | shown.keys()):
-        on_site, on_cards = sorted(shown.get((topic, kind), [])), sorted(carded.get((topic, kind), []))
-        if on_site != on_cards:
+        printed = {"muscles": chapter.glance.muscles,
+                   "essential zones": split(chapter.glance.essential, labels),
+                   "spill-over zones": () if chapter.glance.spillover == NO_SPILLOVER
+                   else split(chapter.glance.spillover, labels),
+                   "conditions": split(chapter.glance.conditions, names) if chapter.glance.conditions else ()}
+        shown = {"muscles": page.muscles, "essential zones": page.essential, "spill-over zones": page.spillover,
+                 "conditions": page.conditions}
+        for name, items in printed.items():
+            if tuple(map(_norm_item, shown[name])) != tuple(map(_norm_item, items)):
+                found.append(Mismatch(where, name, f"the site lists {_show(shown[name])}, the booklet {_show(items)}"))
+        for zone, key in (("essential", "essential zones"), ("spillover", "spill-over zones"), ("condition", "conditions")):
+            for topic in printed[key]:
+                in_booklet.setdefault((_norm(topic), zone), []).append(number)
+    on_site = {(_norm(label), zone): list(spots) for label, zones in site.regions.items() for zone, spots in zones.items()}
+    on_site |= {(_norm(name), "condition"): list(spots) for name, spots in site.conditions.items()}
+    for topic, kind in sorted(in_booklet.keys() | on_site.keys()):
+        listed, linked = sorted(on_site.get((topic, kind), [])), sorted(in_booklet.get((topic, kind), []))
+        if listed != linked:
             found.append(Mismatch(f'{"Condition" if kind == "condition" else "Pain area"} "{topic}"',
                                   "finder" if kind == "condition" else f"finder, {kind}",
-                                  f"the site lists spots {on_site or 'none'}, the cards {on_cards or 'none'}"))
+                                  f"the site lists spots {listed or 'none'}, the booklet links {linked or 'none'}"))
     return found
 
 
