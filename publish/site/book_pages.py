@@ -18,7 +18,7 @@ def home(content: Content, patterns: dict[int, Picture]) -> Page:
               f'{esc(words.SEARCH_LABEL)}</label><input id="home-q" name="q" type="search">'
               f'<button type="submit">{esc(words.SEARCH_BUTTON)}</button></form>')
     main = (f'<h1>{esc(book.title)}</h1><p class="subtitle">{esc(book.subtitle)}</p>'
-            f'<p class="disclaimer">{esc(book.disclaimer)}</p>{search}{finder(content, patterns)}'
+            f'{finder(content, patterns)}{search}<p class="disclaimer">{esc(book.disclaimer)}</p>'
             f'<section aria-labelledby="spot-list"><h2 id="spot-list">{esc(words.SPOT_LIST_HEADING)}</h2>'
             f'<ul class="hits spot-list">{spots}</ul></section>')
     return Page("index.html", book.title, main, ("site.js",))

@@ -17,7 +17,7 @@ def spot_page(content: Content, spot: Spot, pattern: Picture, locator: Picture |
         f'<h1><span class="kicker">{esc(spot_name(spot.number))}</span> {esc(spot.title)}</h1>',
         f'<p class="place">{esc(spot.place)}</p>{page_note}',
         f"<p>{text(spot.summary)}</p>",
-        f'<h2>{esc(words.PATTERN_HEADING)}</h2><figure class="pattern">{img(pattern)}</figure>',
+        f'<h2>{esc(words.PATTERN_HEADING)}</h2><figure class="pattern">{img(pattern)}{_key()}</figure>',
         _glance(content, spot),
         _find(spot, locator, text),
         f"<h2>{esc(words.FEEL)}</h2><p>{text(spot.feel)}</p>",
@@ -28,6 +28,12 @@ def spot_page(content: Content, spot: Spot, pattern: Picture, locator: Picture |
         _neighbours(content, spot),
     ]
     return Page(spot_href(spot.number), title, "\n".join(p for p in parts if p))
+
+
+def _key() -> str:
+    """The figure's key again in page type: the key drawn in the figure is small on a phone."""
+    items = "".join(f'<li class="key-{kind}">{esc(text)}</li>' for kind, text in words.PATTERN_KEY)
+    return f'<figcaption><ul class="key">{items}</ul></figcaption>'
 
 
 def _glance(content: Content, spot: Spot) -> str:

@@ -58,6 +58,8 @@ CAUTIONS = "Cautions"
 RELATED = "Related spots"
 PREVIOUS = "Previous: {name}"
 NEXT = "Next: {name}"
+PATTERN_KEY = (("essential", "dark, solid: essential zone"), ("spillover", "light, dotted: spill-over zone"),
+               ("mark", "X: the trigger point"))
 PATTERN_ALT = "Pain pattern of Spot {number}. Essential zones: {essential}; spill-over: {spillover}. {mark}"
 PATTERN_MARK = "An X marks the trigger point in {place}."
 LOCATOR_ALT = "Close-up for finding Spot {number}, {place}, with its landmarks: {landmarks}."
