@@ -229,7 +229,11 @@ def test_markup_in_content_shows_as_typed(tmp_path, desktop):
     data = yaml.safe_load(spot_file.read_text(encoding="utf-8"))
     data["title"] = "<b>Bold</b> & <script>alert(1)</script>"
     spot_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    book = copy / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace(
+        "url: https://creativecommons.org/licenses/by-sa/4.0/", "url: javascript:alert(2)"), encoding="utf-8")
     content = load_content(copy)
+    assert content.book.licence.url == "javascript:alert(2)"
     build_site(content, tmp_path / "site")
     errors = []
     desktop.on("dialog", lambda d: errors.append(d.message))
@@ -240,6 +244,9 @@ def test_markup_in_content_shows_as_typed(tmp_path, desktop):
     assert desktop.inner_text("h1").split("\n") == ["Spot 11", "<b>Bold</b> & <script>alert(1)</script>"]
     desktop.goto((tmp_path / "site" / "search.html").as_uri() + "?q=bold")
     expect(desktop.locator("#search-results a").first).to_have_text("Spot 11: <b>Bold</b> & <script>alert(1)</script>")
+    desktop.goto((tmp_path / "site" / "how-to-use.html").as_uri())
+    assert desktop.locator('a[href^="javascript"]').count() == 0
+    assert "javascript:alert(2)" in desktop.inner_text("main")
     assert errors == []
 
 
@@ -259,3 +266,15 @@ def test_fonts_are_subset_woff_with_their_licence(site):
         assert len(font.getBestCmap()) < 400, woff.name          # the full Noto Sans maps thousands
         assert "SIL Open Font License" in (font["name"].getDebugName(13) or "")
     assert "SIL OPEN FONT LICENSE" in (site / "fonts" / "OFL.txt").read_text(encoding="utf-8").upper()
+
+
+def test_focus_is_visible_and_print_leaves_out_the_controls(site, desktop):
+    desktop.goto((site / "index.html").as_uri())
+    desktop.locator(f'button[data-region="{REGION}"]').focus()
+    desktop.keyboard.press("Tab")
+    outline = desktop.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                               "getComputedStyle(document.activeElement).outlineWidth")
+    assert outline.split()[0] == "solid" and float(outline.split()[1].removesuffix("px")) >= 2
+    desktop.emulate_media(media="print")
+    assert not desktop.locator("header nav").is_visible() and not desktop.locator(".lists").is_visible()
+    assert desktop.locator("h1").is_visible()

@@ -2,6 +2,8 @@
 references, glossary, index, search and downloads."""
 from __future__ import annotations
 
+import re
+
 from ..model import Content
 from . import words
 from .art import Picture, img, labels
@@ -9,6 +11,7 @@ from .finder import finder, hit
 from .markup import Glossary, Page, bullets, esc, fmt, slug, spot_href, spot_name
 
 DASH = "\u2013"
+WEB = re.compile(r"https?://", re.IGNORECASE)
 
 
 def home(content: Content, patterns: dict[int, Picture]) -> Page:
@@ -42,7 +45,9 @@ def how_to_use(content: Content) -> Page:
 def _about(content: Content) -> str:
     book = content.book
     licence = book.licence
-    url = f' <a href="{esc(licence.url)}">{esc(licence.url)}</a>' if licence.url else ""
+    url = ""
+    if licence.url:   # a link only to the web: a javascript: or data: address stays plain text
+        url = f' <a href="{esc(licence.url)}">{esc(licence.url)}</a>' if WEB.match(licence.url) else f" {esc(licence.url)}"
     return (f"<h2>{esc(words.ABOUT_HEADING)}</h2><p>"
             + fmt(words.EDITION, edition=book.edition, date=book.date.isoformat(), authors=", ".join(book.authors))
             + "</p>" + "".join(f"<p>{esc(c)}</p>" for c in book.credits)
