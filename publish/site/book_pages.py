@@ -55,19 +55,24 @@ def _about(content: Content) -> str:
 
 
 def quick_reference(content: Content, spot_pages: dict[int, int]) -> Page:
+    """A table on wide screens; on a phone each row becomes a block whose cells carry their column
+    name (data-label), so nothing has to scroll sideways."""
+    columns = words.QUICK_COLUMNS[2:]   # after the number and the spot
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in words.QUICK_COLUMNS)
     rows = []
     for s in content.spots:
         pain = (f'<span class="zone essential">{esc(labels(content, s.pain.essential))}</span>'
                 + (f'; <em class="zone spillover">{esc(labels(content, s.pain.spillover))}</em>'
                    if s.pain.spillover else ""))
-        rows.append(f'<tr><td>{s.number}</td><th scope="row"><a href="{spot_href(s.number)}">{esc(s.title)}</a></th>'
-                    f'<td>{esc(", ".join(m.name for m in s.muscles))}</td><td>{pain}</td>'
-                    f'<td>{esc(", ".join(content.conditions[c].name for c in s.conditions)) or DASH}</td>'
-                    f'<td>{spot_pages.get(s.number, DASH)}</td></tr>')
+        cells = (esc(", ".join(m.name for m in s.muscles)), pain,
+                 esc(", ".join(content.conditions[c].name for c in s.conditions)) or DASH,
+                 spot_pages.get(s.number, DASH))
+        rows.append(f'<tr><td class="number">{s.number}</td><th scope="row"><a href="{spot_href(s.number)}">'
+                    f'{esc(spot_name(s.number))}: {esc(s.title)}</a></th>'
+                    + "".join(f'<td data-label="{esc(label)}">{cell}</td>' for label, cell in zip(columns, cells))
+                    + "</tr>")
     main = (f"<h1>{esc(words.QUICK_HEADING)}</h1><p>{esc(words.QUICK_INTRO)}</p>"
-            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(words.QUICK_HEADING)}">'
-            f'<table class="quick"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            f'<table class="quick"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return Page("quick-reference.html", words.QUICK_HEADING, main)
 
 
