@@ -10,9 +10,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 BENCH_STAMP := $(VENV)/.bench-$(shell cksum pyproject.toml | cut -d' ' -f1)
+AXE_VERSION := 4.14.1
+AXE := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+CHROMIUM := /usr/bin/chromium
 INPUTS := $(shell find content publish fonts -type f ! -name '*.pyc' 2>/dev/null) pyproject.toml
 
-.PHONY: publish test check figures bench clean
+.PHONY: publish test check figures bench clean browser
 
 publish: build/.published
 
@@ -29,13 +32,27 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(PY) -m publish check
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(VENV)/bin/ruff check publish tests bench
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 figures: $(STAMP)
 	$(PY) -m publish.figures.review --content content --out build/figures
+
+# The web edition's tests drive the system Chromium with Playwright and run axe-core in each page.
+browser: $(CHROMIUM) $(AXE)
+
+$(CHROMIUM):
+	@echo "make: installing Chromium from the system packages for the web edition's tests"
+	@apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null) \
+	  || { echo "make: could not install Chromium; run 'sudo apt-get install chromium' (it must end up at $(CHROMIUM))" >&2; exit 1; }
+
+$(AXE):
+	@mkdir -p $(@D)
+	@cd $(@D) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js \
+	  && mv package/axe.min.js axe.min.js && rm -r package axe-core-$(AXE_VERSION).tgz \
+	  || { echo "make: could not fetch axe-core $(AXE_VERSION) with npm; the browser tests need it in $(@D)" >&2; exit 1; }
 
 bench: $(BENCH_STAMP)
 	$(PY) bench/run.py
@@ -45,4 +62,4 @@ $(BENCH_STAMP): $(STAMP)
 	@touch $@
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) .cache

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import OutputCache, inputs_key
 from .deck.dates import LEDGER_FILE, Ledger, read_ledger, write_ledger
-from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, TRIMS, Trim
+from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, SITE_DIR, TRIMS, Trim
 from .epoch import holdable, pinned_epoch
 from .errors import BuildError
 from .figures import FigureStore
@@ -25,15 +25,18 @@ from .stopwatch import timed
 
 
 class Target(StrEnum):
-    """What a build is asked for: the booklet, the deck (with the paper cards), or both."""
+    """What a build is asked for: the booklet, the deck (with the paper cards), the web edition (with
+    what it carries and offers: the booklet and the deck), or everything."""
 
     BOOKLET = "booklet"
     DECK = "deck"
+    SITE = "site"
     ALL = "all"
 
     @property
     def units(self) -> tuple[str, ...]:
-        return {"booklet": ("booklet",), "deck": ("cards",), "all": ("booklet", "cards")}[self.value]
+        return {"booklet": ("booklet",), "deck": ("cards",), "site": ("booklet", "cards", "site"),
+                "all": ("booklet", "cards", "site")}[self.value]
 
 
 @dataclass
@@ -125,7 +128,8 @@ def _checked(epoch: int, source: str) -> int:
 
 
 def build(content: Content, target: Target | str, out: Path, content_dir: Path) -> Report:
-    """Build `target` from `content` into `out`, atomically."""
+    """Build `target` from `content` into `out`, atomically. The site carries the booklet's page numbers
+    and offers the PDFs and the deck, so 'site' makes (or takes from the cache) those too."""
     units = Target(target).units
     report = Report()
     epoch = source_epoch(content_dir)
@@ -135,7 +139,7 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
     with staging_folder(out) as staging:
         cache = OutputCache(out, inputs_key(content_dir, dated))
         renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
-        made: list[tuple[str, BookletUnit | CardsUnit, object]] = []   # units made now, kept once in place
+        made: list[tuple[str, BookletUnit | CardsUnit | SiteUnit, object]] = []   # units made now, kept once in place
         if "booklet" in units:
             booklet = _unit(cache, "booklet", staging, None, made, BookletUnit, renderer.booklet)
             report.files += booklet.files
@@ -149,6 +153,10 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
             if cards.ledger is not None:   # made now: the ledger after it, which the next build reads
                 write_ledger(content_dir, cards.ledger)
                 made[-1] = ("cards", cards, [sorted(pages.items()), cards.ledger.text()])
+        if "site" in units:
+            site = _unit(cache, "site", staging, sorted(report.spot_pages.items()), made, SiteUnit,
+                         partial(renderer.site, report.spot_pages, list(report.files)))
+            report.files += site.files
         move_into_place(staging, out, report.files)
         for name, unit, extra in made:
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
@@ -165,6 +173,20 @@ def _unit(cache: OutputCache, name: str, staging: Path, extra: object, made: lis
     unit = make()
     made.append((name, unit, extra))
     return unit
+
+
+@dataclass
+class SiteUnit:
+    """The web edition."""
+
+    files: list[Path]
+
+    def to_json(self) -> dict:
+        return {}
+
+    @classmethod
+    def from_json(cls, files: list[Path], facts: dict) -> SiteUnit:
+        return cls(files)
 
 
 @dataclass
@@ -237,3 +259,10 @@ class Renderer:
         with timed(timings, "preflight cards"):
             preflight_all(files)
         return files, timings
+
+    def site(self, spot_pages: dict[int, int], downloads: list[Path]) -> SiteUnit:
+        """The web edition, with copies of the booklet PDFs and the deck to download."""
+        from .site import build_site
+
+        with timed(self.timings, "site"):
+            return SiteUnit(build_site(self.content, self.staging / SITE_DIR, spot_pages, downloads, self.store))

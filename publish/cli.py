@@ -10,9 +10,9 @@ from .errors import BuildError, ContentError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet and Anki deck from content/.")
-    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "all", "preflight", "schema"],
-                   help="check: validate only; booklet / deck / all: build (no command: all); "
+    p = argparse.ArgumentParser(prog="publish", description="Build the Perfect Spots booklet, Anki deck and web edition from content/.")
+    p.add_argument("command", nargs="?", default="all", choices=["check", "booklet", "deck", "site", "all", "preflight", "schema"],
+                   help="check: validate only; booklet / deck / site / all: build (no command: all); "
                         "preflight: check PDFs; schema: print the content format")
     p.add_argument("files", nargs="*", type=Path, help="PDFs to preflight (default: every PDF in the output folder)")
     p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
@@ -97,7 +97,8 @@ def _check_build(out: Path, summary: list[str]) -> int:
         print(f"publish: {len(findings.mismatches)} mismatch(es) between the booklet and the cards in {out}",
               file=sys.stderr)
         return 1
-    summary.append(f"booklet, deck and paper cards in {out} agree")
+    outputs = "booklet, deck, paper cards and web edition" if out / "site" in findings.files else "booklet, deck and paper cards"
+    summary.append(f"{outputs} in {out} agree")
     return 0
 
 

@@ -65,7 +65,7 @@ HALF_LETTER = Trim("US half-letter", "half-letter", "half-letter", 5.5 * INCH, 8
 TRIMS = (A5, HALF_LETTER)
 PAGE_TRIM = A5      # the trim whose page numbers the deck and the paper cards quote
 
-BOOKLET_DIR, DECK_DIR, CARDS_DIR = "booklet", "deck", "cards"
+BOOKLET_DIR, DECK_DIR, CARDS_DIR, SITE_DIR = "booklet", "deck", "cards", "site"
 DECK_FILE = f"{STEM}.apkg"
 
 

@@ -81,7 +81,7 @@ def out(built, tmp_path) -> Path:
 def test_a_fresh_build_agrees(built):
     result = check(built)
     assert result.returncode == 0, result.stderr
-    assert f"booklet, deck and paper cards in {built} agree" in result.stdout
+    assert f"booklet, deck, paper cards and web edition in {built} agree" in result.stdout
 
 
 def test_without_a_build_check_only_validates_the_content(tmp_path):
@@ -122,6 +122,25 @@ def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
     lines = reported(check(out))
     assert (f'Spot {dropped.number}: conditions: "{condition.name}" (condition) is in the booklet, but its '
             f'"which spots?" card does not list Spot {dropped.number}') in lines
+
+
+def test_a_changed_muscle_on_the_site_and_a_spot_missing_from_its_finder_are_named(out, content):
+    spot = content.spot(11)
+    page = out / "site" / "spot-11.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        f"<strong>{spot.muscles[0].name}</strong>", "<strong>trapezius</strong>"), encoding="utf-8")
+    home = out / "site" / "index.html"
+    region = content.regions[spot.pain.essential[0]]
+    html = home.read_text(encoding="utf-8")
+    block = re.search(rf'<template id="region-{region.id}">.*?</template>', html).group(0)
+    home.write_text(html.replace(block, re.sub(r'<li class="hit essential">.*?</li>', "", block)), encoding="utf-8")
+
+    result = check(out)
+    assert result.returncode == 1
+    lines = reported(result)
+    assert any(line.startswith('Spot 11: muscles: the site lists "trapezius') for line in lines), lines
+    assert (f'Pain area "{region.label}": finder, essential: the site lists spots none, the booklet links [11]'
+            in lines), lines
 
 
 def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path, content_copy):

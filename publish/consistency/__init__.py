@@ -1,6 +1,6 @@
-"""Do the booklet, the Anki deck and the paper cards of a build say the same things? booklet.py,
-deck.py and paper.py read each output the way its users get it (PDF text, the .apkg's SQLite);
-compare.py names every difference by spot and field."""
+"""Do the booklet, the Anki deck, the paper cards and the web edition of a build say the same things?
+booklet.py, deck.py, paper.py and site.py read each output the way its users get it (PDF text, the
+.apkg's SQLite, the HTML); compare.py (and site.py for the site) names every difference by spot and field."""
 from __future__ import annotations
 
 import sqlite3
@@ -11,14 +11,16 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..editions import CARD_PATHS, DECK_PATH, booklet_path
+from ..editions import CARD_PATHS, DECK_PATH, SITE_DIR, booklet_path
 from ..errors import BuildError
 from .compare import Mismatch, booklet_and_deck, deck_and_paper
 
 BOOKLET = Path(booklet_path())     # the trim whose pages the deck's page numbers are
 DECK = Path(DECK_PATH)
 CARDS = [Path(p) for p in CARD_PATHS]
-UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError)
+SITE = Path(SITE_DIR)
+UNREADABLE = (OSError, ValueError, KeyError, zipfile.BadZipFile, sqlite3.Error, pdfium.PdfiumError, pikepdf.PdfError,
+              IndexError, AttributeError)
 
 
 @dataclass
@@ -32,6 +34,7 @@ def check_build(out: Path) -> Findings | None:
     from .booklet import read_booklet
     from .deck import read_deck
     from .paper import read_paper
+    from .site import read_site, site_and_booklet
 
     if not ((out / BOOKLET).exists() and (out / DECK).exists()):
         return None
@@ -41,6 +44,10 @@ def check_build(out: Path) -> Findings | None:
         if cards.exists():
             findings.files.append(cards)
             findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
+    if (out / SITE / "index.html").exists():
+        findings.files.append(out / SITE)
+        findings.mismatches += site_and_booklet(_read(lambda folder: read_site(folder, deck), out / SITE),
+                                                chapters, deck)
     findings.mismatches = list(dict.fromkeys(findings.mismatches))
     return findings
 

@@ -100,23 +100,23 @@ def _known(number: int, deck: Deck) -> tuple[set[str], set[str]]:
 
 
 def _same(where: str, field: str, printed: str, carded: str) -> list[Mismatch]:
-    if _norm(printed) == _norm(carded):
+    if reader_text(printed) == reader_text(carded):
         return []
     return [Mismatch(where, field, f'the booklet says "{printed}", the cards "{carded}"')]
 
 
 def _muscles(where: str, printed: tuple[tuple[str, str], ...], carded: tuple[tuple[str, str], ...]) -> list[Mismatch]:
     found = _items(where, "muscles", tuple(n for n, _ in printed), tuple(n for n, _ in carded))
-    details = {_norm(n): d for n, d in carded}
+    details = {reader_text(n): d for n, d in carded}
     for name, detail in printed:
-        if _norm(name) in details:
-            found += _same(where, f'muscles: detail of "{name}"', detail, details[_norm(name)])
+        if reader_text(name) in details:
+            found += _same(where, f'muscles: detail of "{name}"', detail, details[reader_text(name)])
     return found
 
 
 def _items(where: str, field: str, printed: tuple[str, ...], carded: tuple[str, ...]) -> list[Mismatch]:
     """Items missing on either side, or the same items in another order."""
-    a, b = [_norm(x) for x in printed], [_norm(x) for x in carded]
+    a, b = [reader_text(x) for x in printed], [reader_text(x) for x in carded]
     found = [Mismatch(where, field, f'"{x}" is in the booklet but on no card')
              for x, n in zip(printed, a) if n not in b]
     found += [Mismatch(where, field, f'"{x}" is on the cards but not in the booklet')
@@ -136,14 +136,14 @@ def _links(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
             continue
         labels, names = _known(number, deck)
         for zone in ZONES:
-            in_booklet |= {(ZONES[zone], _norm(r), number) for r in split(getattr(chapter.glance, zone), labels)}
-        in_booklet |= {("condition", _norm(_spelled(c, names)), number) for c in split(chapter.glance.conditions, names)}
+            in_booklet |= {(ZONES[zone], reader_text(r), number) for r in split(getattr(chapter.glance, zone), labels)}
+        in_booklet |= {("condition", reader_text(_spelled(c, names)), number) for c in split(chapter.glance.conditions, names)}
     on_cards: dict[tuple[str, str, int], Listed] = {}
     for label, zones in deck.regions.items():
         for zone, listed in zones.items():
-            on_cards |= {(ZONES[zone], _norm(label), s.spot): s for s in listed}
+            on_cards |= {(ZONES[zone], reader_text(label), s.spot): s for s in listed}
     for name, listed in deck.conditions.items():
-        on_cards |= {("condition", _norm(name), s.spot): s for s in listed}
+        on_cards |= {("condition", reader_text(name), s.spot): s for s in listed}
     found = []
     for kind, topic, number in sorted(in_booklet - on_cards.keys(), key=lambda k: (k[2], k[0], k[1])):
         found.append(Mismatch(f"Spot {number}", _topic(kind), f'"{topic}" ({kind}) is in the booklet, but its '
@@ -171,11 +171,11 @@ def _kind(tag: str, deck: Deck) -> str:
 _STRAIGHT = str.maketrans("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb", "'''\"\"\"\"\"")
 
 
-def _norm(text: str) -> str:
+def reader_text(text: str) -> str:
     """Text as a reader compares it: the booklet's curly quotes are the cards' straight ones."""
     return " ".join(text.translate(_STRAIGHT).split())
 
 
 def _spelled(printed: str, known: set[str]) -> str:
     """A name from a booklet list ('migraine', lower case inside the list) as the cards spell it."""
-    return next((k for k in known if _norm(k).casefold() == _norm(printed).casefold()), printed)
+    return next((k for k in known if reader_text(k).casefold() == reader_text(printed).casefold()), printed)
