@@ -12,7 +12,7 @@ from publish.figures import FigureStore, store
 from publish.study import card_count, figure_keys, study_notes
 
 PUBLISH = Path(__file__).resolve().parent.parent / "publish"
-DRAWING_FUNCTIONS = ("referral_figure", "locator_figure", "overview_map", "legend")
+DRAWING_FUNCTIONS = ("referral_figure", "locator_figure", "overview_map", "answer_map", "legend")
 
 
 def instrument(monkeypatch, log: Path) -> None:

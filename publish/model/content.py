@@ -5,7 +5,8 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .schema import Book, Condition, Guide, RedFlags, Reference, Region, Spot, Term
+from .guide_schema import Guide, RedFlags
+from .schema import Book, Condition, Reference, Region, Spot, Term
 
 
 @dataclass(frozen=True)

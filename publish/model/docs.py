@@ -5,7 +5,7 @@ import typing
 
 from pydantic import BaseModel
 
-from . import schema
+from . import guide_schema, schema
 
 FILES: list[tuple[str, type[BaseModel]]] = [
     ("content/book.yaml", schema.Book),
@@ -14,7 +14,7 @@ FILES: list[tuple[str, type[BaseModel]]] = [
     ("content/conditions.yaml", schema.ConditionsFile),
     ("content/references.yaml", schema.ReferencesFile),
     ("content/glossary.yaml", schema.GlossaryFile),
-    ("content/guide.yaml", schema.Guide),
+    ("content/guide.yaml", guide_schema.Guide),
 ]
 
 

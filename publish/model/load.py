@@ -13,9 +13,10 @@ from pydantic import BaseModel
 from ..errors import ContentError, Problem
 from . import checks
 from .content import Content
+from .guide_schema import Guide
 from .messages import validate
 from .safety_checks import check_guide, check_spot_safety
-from .schema import Book, ConditionsFile, GlossaryFile, Guide, ReferencesFile, RegionsFile, Spot
+from .schema import Book, ConditionsFile, GlossaryFile, ReferencesFile, RegionsFile, Spot
 from .source import Source, display_path, read_yaml
 
 
