@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import Content
 from .booklet import Chapter
 from .deck import Deck, Listed
 from .paper import PaperCard
@@ -20,6 +21,24 @@ class Mismatch:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field}: {self.message}"
+
+
+def content_and_booklet(content: Content, chapters: dict[int, Chapter]) -> list[Mismatch]:
+    """The content's spots against the booklet's chapters: a build made from other content (older, or
+    another folder) is named, not taken as agreeing because its outputs agree with each other."""
+    found = []
+    spots = {spot.number: spot for spot in content.spots}
+    for number in sorted(spots.keys() | chapters.keys()):
+        spot, chapter = spots.get(number), chapters.get(number)
+        if chapter is None:
+            found.append(Mismatch(f"Spot {number}", "spot", "is in the content but has no chapter in the booklet"))
+        elif spot is None:
+            found.append(Mismatch(f"Spot {number}", "spot", f"has a chapter in the booklet (p. {chapter.page}) "
+                                                            "but is not in the content"))
+        elif reader_text(spot.title) != reader_text(chapter.title):
+            found.append(Mismatch(f"Spot {number}", "title", f'the content says "{spot.title}", '
+                                                             f'the booklet "{chapter.title}"'))
+    return found
 
 
 def booklet_and_deck(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
