@@ -22,6 +22,7 @@ from .model.schema import EARLIEST_DATE, LATEST_DATE
 from .parallel import run_all
 from .staging import move_into_place, staging_folder
 from .stopwatch import timed
+from .uptodate import record
 
 
 class Target(StrEnum):
@@ -132,12 +133,15 @@ def _checked(epoch: int, source: str) -> int:
     return epoch
 
 
-def build(content: Content, target: Target | str, out: Path, content_dir: Path, read: str | None = None) -> Report:
+def build(content: Content, target: Target | str, out: Path, content_dir: Path, read: str | None = None,
+          fingerprint: str | None = None) -> Report:
     """Build `target` from `content` into `out`, atomically. The site carries the booklet's page numbers
     and offers the PDFs and the deck, so 'site' makes (or takes from the cache) those too.
 
     `read` is the content folder's digest taken before `content` was loaded from it: kept outputs are
-    keyed on the bytes the build read, so when the folder changed since, nothing is fetched or kept."""
+    keyed on the bytes the build read, so when the folder changed since, nothing is fetched or kept.
+    `fingerprint` (uptodate.py), taken then too, is recorded with the files put in place, so that the
+    next build of the same inputs sees at once that there is nothing to do."""
     units = Target(target).units
     report = Report()
     epoch = source_epoch(content_dir)
@@ -171,6 +175,8 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path, 
         for name, unit, extra in made:
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
         report.files = [out / f.relative_to(staging) for f in report.files]
+        if fingerprint is not None and not report.unsettled:
+            record(out, str(Target(target)), fingerprint, report.files)
     return report
 
 

@@ -17,15 +17,16 @@ import json
 import os
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from .deck.dates import LEDGER_FILE
 from .fonts import FONT_DIR
+from .uptodate import CODE, LIBRARIES
+from .uptodate import file_digest as _file_digest
+from .uptodate import library_version as _version
+from .uptodate import tree_digest as _tree_digest
 
 FOLDER = ".cache"
-CODE = Path(__file__).resolve().parent
-LIBRARIES = ("reportlab", "rl_accel", "genanki", "pikepdf", "pypdfium2", "pyphen", "PyYAML", "pydantic")
 
 
 def content_digest(content_dir: Path) -> str:
@@ -42,15 +43,6 @@ def inputs_key(content: str, epoch: int | None) -> str:
         digest.update(f"{name} {_version(name)}\0".encode())
     for label, root in (("code", CODE), ("fonts", FONT_DIR)):
         digest.update(_tree_digest(label, root).encode())
-    return digest.hexdigest()
-
-
-def _tree_digest(label: str, root: Path, left_out: Path | None = None) -> str:
-    """Every regular file under `root` by name and bytes (no FIFOs, devices or caches of Python's)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p != left_out):
-        digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(_file_digest(path).encode())
     return digest.hexdigest()
 
 
@@ -110,15 +102,3 @@ class OutputCache:
 
     def _key(self, unit: str, extra: object) -> str:
         return hashlib.sha256(json.dumps([self.inputs, unit, extra], sort_keys=True).encode()).hexdigest()
-
-
-def _file_digest(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BuildError, ContentError
+from .uptodate import current_files, fingerprint
 
 if TYPE_CHECKING:
     from .model import Content
@@ -46,6 +47,12 @@ def _run(argv: list[str] | None) -> int:
         return 0
     if args.command == "preflight":
         return _preflight(args.files, args.out)
+    key = fingerprint(args.content, args.command) if args.command != "check" and args.content.is_dir() else None
+    current = key and current_files(args.out, args.command, key)
+    if current:
+        print(f"publish: nothing changed; the {len(current)} files in {args.out} are current, "
+              f"{time.perf_counter() - started:.2f} s")
+        return 0
     from .cache import content_digest
     from .epoch import pinned_epoch
     from .model import load_content
@@ -72,7 +79,7 @@ def _run(argv: list[str] | None) -> int:
             return 1
         try:
             from .build import build
-            report = build(content, args.command, args.out, args.content, read)
+            report = build(content, args.command, args.out, args.content, read, key)
         except BuildError as exc:
             print(f"publish: {exc}; nothing was written", file=sys.stderr)
             return 1
