@@ -50,15 +50,15 @@ def check_build(out: Path, content: Content | None = None) -> Findings | None:
             findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
     if (out / SITE / "index.html").exists():
         findings.files.append(out / SITE)
-        findings.mismatches += site_and_booklet(_read(lambda folder: read_site(folder, deck), out / SITE),
+        findings.mismatches += site_and_booklet(_read(lambda site: read_site(site, deck), out / SITE, folder=True),
                                                 chapters, deck)
     findings.mismatches = list(dict.fromkeys(findings.mismatches))
     return findings
 
 
-def _read(reader, path: Path):
-    if not path.is_file():
-        why = "is a folder, not a file" if path.is_dir() else "is missing"
+def _read(reader, path: Path, folder: bool = False):
+    if not (path.is_dir() if folder else path.is_file()):
+        why = "is missing" if not path.exists() else "is a file, not a folder" if folder else "is a folder, not a file"
         raise BuildError(f"{path} {why}")
     try:
         return reader(path)
