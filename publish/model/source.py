@@ -277,8 +277,9 @@ def list_spot_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user typed it relative to here, if it is under here."""
+    """The path as the user typed it relative to here, if it is under here. The file's own name is not
+    followed: a linked spot file is named as it sits in spots/ (and a link loop cannot stop the naming)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, RuntimeError, OSError):
         return str(path)
