@@ -223,3 +223,28 @@ def test_lists_are_split_at_commas_but_known_names_with_commas_stay_whole():
     known = {"neck, upper", "neck", "upper back"}
     assert split("neck, upper, upper back, shin", known) == ("neck, upper", "upper back", "shin")
     assert split("", known) == ()
+
+
+def test_a_good_build_of_unusual_content_agrees(tmp_path, content_copy):
+    """No false mismatches: twelve muscles push the at-a-glance box to the chapter's second page, a spot
+    without references has the page foot right under its last row, and a tab or a line separator in a
+    title is white space to a reader, however each output sets it."""
+    def twelve_muscles(data):
+        data["muscles"] = [{"name": f"muscle {letter}", "detail": "a detail long enough to take a line of the box"}
+                           for letter in "abcdefghijkl"]
+
+    def no_references(data):
+        assert data.pop("references", None)
+
+    def title_with(separator):
+        def change(data):
+            data["title"] = data["title"].replace(" ", separator, 1)
+        return change
+    content_dir = content_copy({1: twelve_muscles, 2: no_references, 4: title_with("\t"), 5: title_with("\u2028")})
+    out = tmp_path / "out"
+    build(load_content(content_dir), "all", out, content_dir)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "publish", "check", "--content", str(content_dir), "--out", str(out)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "agree" in result.stdout
