@@ -13,7 +13,8 @@ import pypdfium2 as pdfium
 
 from ..editions import CARD_PATHS, DECK_PATH, SITE_DIR, booklet_path
 from ..errors import BuildError
-from .compare import Mismatch, booklet_and_deck, deck_and_paper
+from ..model import Content
+from .compare import Mismatch, booklet_and_deck, content_and_booklet, deck_and_paper
 
 BOOKLET = Path(booklet_path())     # the trim whose pages the deck's page numbers are
 DECK = Path(DECK_PATH)
@@ -29,30 +30,36 @@ class Findings:
     mismatches: list[Mismatch] = field(default_factory=list)
 
 
-def check_build(out: Path) -> Findings | None:
-    """Compare the outputs in `out`; None when it holds no booklet and deck to compare."""
+def check_build(out: Path, content: Content | None = None) -> Findings | None:
+    """Compare the outputs in `out` with each other (and with `content`, when given); None when `out`
+    holds none of them. A missing, damaged or unreadable output is a BuildError naming it."""
     from .booklet import read_booklet
     from .deck import read_deck
     from .paper import read_paper
     from .site import read_site, site_and_booklet
 
-    if not ((out / BOOKLET).exists() and (out / DECK).exists()):
+    if not any((out / p).exists() for p in (BOOKLET, DECK, *CARDS)):
         return None
     chapters, deck = _read(read_booklet, out / BOOKLET), _read(read_deck, out / DECK)
     findings = Findings([out / BOOKLET, out / DECK], booklet_and_deck(chapters, deck))
+    if content is not None:
+        findings.mismatches = content_and_booklet(content, chapters) + findings.mismatches
     for cards in (out / c for c in CARDS):
         if cards.exists():
             findings.files.append(cards)
             findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
     if (out / SITE / "index.html").exists():
         findings.files.append(out / SITE)
-        findings.mismatches += site_and_booklet(_read(lambda folder: read_site(folder, deck), out / SITE),
+        findings.mismatches += site_and_booklet(_read(lambda site: read_site(site, deck), out / SITE, folder=True),
                                                 chapters, deck)
     findings.mismatches = list(dict.fromkeys(findings.mismatches))
     return findings
 
 
-def _read(reader, path: Path):
+def _read(reader, path: Path, folder: bool = False):
+    if not (path.is_dir() if folder else path.is_file()):
+        why = "is missing" if not path.exists() else "is a file, not a folder" if folder else "is a folder, not a file"
+        raise BuildError(f"{path} {why}")
     try:
         return reader(path)
     except UNREADABLE as exc:

@@ -3,6 +3,7 @@ file names, duplicate ids, and links between files (regions, conditions, referen
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ def is_editor_file(name: str) -> bool:
 
 def check_unread(spot_dir: Path) -> Iterator[Problem]:
     """Files in spots/ that would be silently skipped: a spot saved as .yml or .txt must not just vanish."""
-    if spot_dir.is_dir():
+    if spot_dir.is_dir() and os.access(spot_dir, os.R_OK | os.X_OK):   # else load names the unlistable folder
         for path in sorted(spot_dir.iterdir()):
             if path.is_file() and path.suffix != ".yaml" and not is_editor_file(path.name):
                 yield Problem(display_path(path), None, None, "", "not read: spot files must be named NN-name.yaml")

@@ -17,7 +17,7 @@ from .guide_schema import Guide
 from .messages import validate
 from .safety_checks import check_guide, check_spot_safety
 from .schema import Book, ConditionsFile, GlossaryFile, ReferencesFile, RegionsFile, Spot
-from .source import Source, display_path, read_yaml
+from .source import Source, display_path, list_spot_files, read_yaml
 
 
 def load_content(content_dir: Path | str) -> Content:
@@ -52,10 +52,11 @@ def load_content(content_dir: Path | str) -> Content:
         checks.no_duplicates([t.term.lower() for t in glossary_file.glossary], "glossary", "term", glossary_src, problems)
 
     spot_dir = content_dir / "spots"
-    listed = sorted(spot_dir.glob("*.yaml")) if spot_dir.is_dir() else []
+    listed, unlisted = list_spot_files(spot_dir)
+    problems.extend(unlisted)
     spot_files = [p for p in listed if not checks.is_editor_file(p.name)]
     ignored = tuple(display_path(p) for p in listed if checks.is_editor_file(p.name))
-    if not spot_files:
+    if not spot_files and not unlisted:
         problems.append(Problem(display_path(spot_dir), None, None, "", "no spot files (expected spots/NN-name.yaml)"))
     problems.extend(checks.check_unread(spot_dir))
     parsed: list[tuple[Spot, Source]] = []

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
 from ..editions import MM, booklet_sizes, preflight_sizes
 
@@ -24,7 +25,7 @@ class Result:
         return not self.problems
 
     def __str__(self) -> str:
-        head = f"{self.path.name}: {', '.join(self.facts)}"
+        head = f"{self.path.name}" + (f": {', '.join(self.facts)}" if self.facts else "")
         return head + ("" if self.ok else "".join(f"\n  problem: {p}" for p in self.problems))
 
 
@@ -70,8 +71,6 @@ def _fonts(pdf: pikepdf.Pdf) -> dict[str, bool]:
 def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) -> list[str]:
     """Pages with characters outside their TrimBox. PDFium merges the boxes of the characters on each
     line into rectangles; a rectangle is inside the trim exactly when all its characters are."""
-    import pypdfium2 as pdfium
-
     problems = []
     doc = pdfium.PdfDocument(str(path))
     try:
@@ -89,8 +88,21 @@ def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) ->
 
 
 def preflight(path: Path) -> Result:
-    """Check one PDF: fonts embedded and subset, boxes nested, size and page count right, text inside trim."""
+    """Check one PDF: fonts embedded and subset, boxes nested, size and page count right, text inside trim.
+    A path that is no readable PDF (missing, a folder, text, truncated) is a failed result saying so."""
     result = Result(path)
+    if not path.is_file():
+        result.problems.append("no such file" if not path.exists() else "not a file (a folder?)")
+        return result
+    try:
+        return _checked(path, result)
+    except (pikepdf.PdfError, pdfium.PdfiumError, OSError, ValueError, IndexError, StopIteration) as exc:
+        result.facts = []
+        result.problems.append(f"not a readable PDF ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+        return result
+
+
+def _checked(path: Path, result: Result) -> Result:
     with pikepdf.open(path) as pdf:
         pages = list(pdf.pages)
         trims = [_box(p, "/TrimBox") for p in pages]
