@@ -41,6 +41,7 @@ class Source:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    typed: dict[Path_, str] = field(default_factory=dict)   # a number's or date's text as written ('1:30', '0x1F')
 
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         """A problem located at `path`, or at the nearest enclosing value that has a mark."""
@@ -129,7 +130,10 @@ def _build(loader: _Loader, node, path: Path_, src: Source) -> Any:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), src) for i, item in enumerate(node.value)]
-    return _scalar(loader, node, path)
+    value = _scalar(loader, node, path)
+    if not isinstance(value, str) and node.value:
+        src.typed[path] = node.value
+    return value
 
 
 def _scalar(loader: _Loader, node, path: Path_) -> Any:
