@@ -28,6 +28,9 @@ except ImportError:     # PyYAML built without libyaml
     CParser = None
 
 MAX_FILE_BYTES = 1024 * 1024
+# Invisible joiners (ZWNJ, ZWJ, word joiner, zero-width space and no-break space): the booklet fonts draw them as
+# visible marks, and in the Latin text of this book they change nothing a reader sees, so they are dropped on reading.
+INVISIBLE_JOINERS = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u200b\ufeff"))
 MAX_DEPTH = 32
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -131,7 +134,9 @@ def _build(loader: _Loader, node, path: Path_, src: Source) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), src) for i, item in enumerate(node.value)]
     value = _scalar(loader, node, path)
-    if not isinstance(value, str) and node.value:
+    if isinstance(value, str):
+        return value.translate(INVISIBLE_JOINERS)
+    if node.value:
         src.typed[path] = node.value
     return value
 
