@@ -1,7 +1,7 @@
 """Titles, names and headings at the model's length caps, with a word of 64 letters in each, wrap and break
 in every place the booklet sets them: the real `booklet` command builds and preflights every edition
 (no text outside the trim), and the whole title is printed in its chapter opening while the running
-heads of the chapter are cut to one line."""
+heads of the chapter are cut to one line; and no page of the web edition scrolls sideways on a phone."""
 from __future__ import annotations
 
 import os
@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import yaml
+from playwright.sync_api import sync_playwright
+from test_site import ARGS, CHROMIUM
 
+from publish.model import load_content
 from publish.model.schema import Edition, Line, Name
+from publish.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisextraordinarilylong"
@@ -70,3 +74,19 @@ def test_titles_at_their_caps_build_inside_the_trim(content_copy, tmp_path):
     heads = [text for text in pages[opening[0] + 1:opening[0] + 4] if "Spot 5 \u00b7" in text]
     assert heads and all("\u2026" in text and letters(title) not in letters(text) for text in heads), \
         "the chapter's running heads are not cut to one line"
+
+
+def test_titles_at_their_caps_never_widen_a_web_page(content_copy, tmp_path):
+    content = content_copy()
+    at_the_caps(content)
+    build_site(load_content(content), tmp_path / "site")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True).new_page()
+        wide = []
+        for path in sorted((tmp_path / "site").glob("*.html")):
+            page.goto(path.as_uri())
+            if page.evaluate("document.documentElement.scrollWidth") > 320:
+                wide.append(path.name)
+        browser.close()
+    assert wide == []
