@@ -1,7 +1,8 @@
 """Titles, names and headings at the model's length caps, with a word of 64 letters in each, wrap and break
 in every place the booklet sets them: the real `booklet` command builds and preflights every edition
 (no text outside the trim), and the whole title is printed in its chapter opening while the running
-heads of the chapter are cut to one line; and no page of the web edition scrolls sideways on a phone."""
+heads of the chapter are cut to one line; and no page of the web edition and no Anki card scrolls
+sideways on a phone."""
 from __future__ import annotations
 
 import os
@@ -15,6 +16,8 @@ import yaml
 from playwright.sync_api import sync_playwright
 from test_site import ARGS, CHROMIUM
 
+from anki_reader import import_deck, open_collection
+from publish.deck import build_deck
 from publish.model import load_content
 from publish.model.schema import Edition, Line, Name
 from publish.site import build_site
@@ -76,17 +79,41 @@ def test_titles_at_their_caps_build_inside_the_trim(content_copy, tmp_path):
         "the chapter's running heads are not cut to one line"
 
 
-def test_titles_at_their_caps_never_widen_a_web_page(content_copy, tmp_path):
-    content = content_copy()
-    at_the_caps(content)
-    build_site(load_content(content), tmp_path / "site")
+def wider_than_a_phone(paths: list[Path]) -> list[str]:
+    """The pages among `paths` that scroll sideways in Chromium 320 px wide."""
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True).new_page()
         wide = []
-        for path in sorted((tmp_path / "site").glob("*.html")):
+        for path in paths:
             page.goto(path.as_uri())
             if page.evaluate("document.documentElement.scrollWidth") > 320:
                 wide.append(path.name)
         browser.close()
-    assert wide == []
+    return wide
+
+
+def test_titles_at_their_caps_never_widen_a_web_page(content_copy, tmp_path):
+    content = content_copy()
+    at_the_caps(content)
+    build_site(load_content(content), tmp_path / "site")
+    assert wider_than_a_phone(sorted((tmp_path / "site").glob("*.html"))) == []
+
+
+def test_titles_at_their_caps_never_widen_an_anki_card(content_copy, tmp_path):
+    content = content_copy()
+    at_the_caps(content)
+    apkg = build_deck(load_content(content), tmp_path / "deck", epoch=1_700_000_000).files[0]
+    col = open_collection(tmp_path / "anki")
+    try:
+        import_deck(col, apkg)
+        cards = [col.get_card(cid) for cid in col.find_cards("")]
+        pages = []
+        for i, card in enumerate(cards):   # as Anki shows it: the note type's stylesheet, the card in .card
+            html = f'<meta name="viewport" content="width=device-width"><style>{card.note_type()["css"]}</style>' \
+                   f'<body class="card">{card.answer()}</body>'
+            pages.append(tmp_path / f"card-{i:03d}.html")
+            pages[-1].write_text(html, encoding="utf-8")
+    finally:
+        col.close()
+    assert wider_than_a_phone(pages) == []
