@@ -1,8 +1,5 @@
-"""The content format as typed, frozen models: one class per YAML mapping, one description per key.
-
-These descriptions are the format's documentation: `python -m publish schema` prints them and
-the README's content-format section is checked against that output.
-"""
+"""The content format as typed, frozen models: one class per YAML mapping, one description per key. The
+descriptions are the format's documentation: `python -m publish schema` prints them, the README holds a copy."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +11,7 @@ from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]
-# Titles, names and headings are set whole in table cells, chapter openings and the cover, which cannot
-# run over a page: they wrap and break long words, within these lengths.
+# Titles, names and lines are set whole in table cells and chapter openings, which cannot run over a page:
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Edition = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
@@ -78,8 +74,7 @@ class Book(Model):
     subtitle: Line = Field(description="line under the title")
     audience: Line | None = Field(None, description="who the booklet is for, printed on the cover")
     edition: Edition = Field(description="edition or version, e.g. 1.0")
-    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; "
-                                      "also the PDFs' creation date")
+    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")
     authors: tuple[Line, ...] = Field(min_length=1, description="who wrote this booklet")
     keywords: tuple[Line, ...] = Field((), description="PDF keywords")
@@ -205,8 +200,7 @@ class Landmark(Model):
 
 class Locator(Model):
     view: View = Field(description="body view the close-up is cut from")
-    frame: tuple[Coordinate, Coordinate, Coordinate, Coordinate] = Field(
-        description="[x0, y0, x1, y1] of the close-up in the view's frame; must contain the marker and landmarks")
+    frame: tuple[Coordinate, Coordinate, Coordinate, Coordinate] = Field(description="[x0, y0, x1, y1] of the close-up, inside the view's frame and at least a tenth of it each way; must contain the marker and landmarks")
     landmarks: tuple[Landmark, ...] = Field((), description="landmarks drawn in the close-up")
 
 
@@ -214,8 +208,7 @@ class Chart(Model):
     essential: dict[View, tuple[Curve, ...]] = Field(
         default_factory=dict, description="essential zone: for each view, closed smooth curves through a few [x, y] "
                                           "points (Catmull-Rom), clipped to the body outline")
-    spillover: dict[View, tuple[Curve, ...]] = Field(
-        default_factory=dict, description="spill-over zone, drawn the same way")
+    spillover: dict[View, tuple[Curve, ...]] = Field(default_factory=dict, description="spill-over zone, drawn the same way")
     muscle: dict[View, tuple[Curve, ...]] = Field(
         default_factory=dict, description="the muscle that holds the spot, drawn faintly in the close-up")
 
@@ -245,8 +238,7 @@ class Spot(Model):
     treat: Treat = Field(description="how to treat it")
     cautions: tuple[Text, ...] = Field((), description="safety points for this spot")
     key_caution: ShortText | None = Field(
-        None, description="the one caution printed on the paper cards that teach finding or pressing the spot "
-                          "(at most 110 characters)")
+        None, description="the one caution printed on the paper cards that teach finding or pressing the spot")
     red_flags: tuple[Id, ...] = Field((), description="ids of red-flag lists in guide.yaml that this chapter prints")
     related: tuple[Related, ...] = Field((), description="related spots")
     references: tuple[Id, ...] = Field((), description="reference ids from references.yaml")
