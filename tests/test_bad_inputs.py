@@ -27,7 +27,7 @@ FULL_BUILD = ["yaml-tab-indent", "yaml-alias-bomb", "yaml-nesting-bomb", "big-st
               "utf16-file", "control-character", "missing-file", "duplicate-spot-number", "unknown-region",
               "undrawable-characters", "figure-path-escaping-content",
               "markup-script-tag", "markup-html-tags-and-entities", "markup-anki-field-syntax", "typographic-text",
-              "date-typo-in-year"]
+              "date-typo-in-year", "long-title-with-a-long-word"]
 RUNS = [("check", name) for name in CASES] + [("all", name) for name in FULL_BUILD]
 
 # What an earlier successful build left in --out; a failed run must not touch a byte of it.

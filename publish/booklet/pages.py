@@ -15,6 +15,7 @@ from .. import editions
 from ..editions import BLEED
 from ..rl_internals import move_frame
 from .styles import ACCENT, MUTED, RULE, SANS, SANS_BOLD, WHITE
+from .text import shortened
 
 INNER, OUTER, TOP, BOTTOM = 18 * mm, 13 * mm, 16 * mm, 16 * mm
 HEAD_BASELINE = 10 * mm        # from the top trim edge
@@ -119,7 +120,7 @@ def _running_head(canv, trim: Trim, page: int, text: str) -> None:
     canv.saveState()
     canv.setFont(SANS, 7.5)
     canv.setFillColor(MUTED)
-    (canv.drawRightString if side == "right" else canv.drawString)(x, y, text)
+    (canv.drawRightString if side == "right" else canv.drawString)(x, y, shortened(text, SANS, 7.5, trim.frame_width))
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.4)
     left = trim.frame_x(page)

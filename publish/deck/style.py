@@ -18,6 +18,7 @@ CSS = Template("""\
   color: $ink;
   background-color: #fbfaf7;
   text-align: left;
+  overflow-wrap: anywhere;
 }
 .ps { max-width: 40em; margin: 0 auto; padding: 0.3em 0.2em 1.5em; }
 .ps .kind {

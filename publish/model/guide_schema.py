@@ -6,7 +6,7 @@ import re
 
 from pydantic import Field
 
-from .schema import Id, Model, Text
+from .schema import Id, Model, Name, Text
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 GUIDE_PLACEHOLDERS = {
@@ -21,12 +21,12 @@ GUIDE_PLACEHOLDERS = {
 
 
 class Lead(Model):
-    lead: Text = Field(description="words printed in bold at the start of the point")
+    lead: Name = Field(description="words printed in bold at the start of the point")
     text: Text = Field(description="the rest of the point")
 
 
 class GuideSection(Model):
-    heading: Text = Field(description="section heading")
+    heading: Name = Field(description="section heading")
     paragraphs: tuple[Text, ...] = Field((), description="paragraphs before the points")
     points: tuple[Text | Lead, ...] = Field((), description="bulleted points: text, or {lead, text}")
     closing: tuple[Text, ...] = Field((), description="paragraphs after the points")
@@ -34,7 +34,7 @@ class GuideSection(Model):
 
 class RedFlags(Model):
     id: Id = Field(description="stable id used by spots' red_flags")
-    heading: Text = Field(description="box heading, e.g. 'Low back red flags'")
+    heading: Name = Field(description="box heading, e.g. 'Low back red flags'")
     intro: Text = Field(description="what to do when any sign is present")
     signs: tuple[Text, ...] = Field(min_length=1, description="the warning signs, one per item")
 

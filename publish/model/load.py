@@ -46,6 +46,8 @@ def load_content(content_dir: Path | str) -> Content:
         problems.extend(check_guide(guide, guide_src))
 
     regions = checks.index(regions_file, "regions", regions_src, problems)
+    if regions_file is not None and regions_src is not None:
+        problems.extend(checks.check_region_shapes(regions_file, regions_src))
     conditions = checks.index(conditions_file, "conditions", conditions_src, problems)
     references = checks.index(references_file, "references", references_src, problems)
     if glossary_file is not None and glossary_src is not None:

@@ -30,6 +30,9 @@ except ImportError:     # PyYAML built without libyaml
     CParser = None
 
 MAX_FILE_BYTES = 1024 * 1024
+# Invisible joiners (ZWNJ, ZWJ, word joiner, zero-width space and no-break space): the booklet fonts draw them as
+# visible marks, and in the Latin text of this book they change nothing a reader sees, so they are dropped on reading.
+INVISIBLE_JOINERS = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u200b\ufeff"))
 MAX_DEPTH = 32
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -43,6 +46,7 @@ class Source:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    typed: dict[Path_, str] = field(default_factory=dict)   # a number's or date's text as written ('1:30', '0x1F')
 
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         """A problem located at `path`, or at the nearest enclosing value that has a mark."""
@@ -131,7 +135,12 @@ def _build(loader: _Loader, node, path: Path_, src: Source) -> Any:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), src) for i, item in enumerate(node.value)]
-    return _scalar(loader, node, path)
+    value = _scalar(loader, node, path)
+    if isinstance(value, str):
+        return value.translate(INVISIBLE_JOINERS)
+    if node.value:
+        src.typed[path] = node.value
+    return value
 
 
 def _scalar(loader: _Loader, node, path: Path_) -> Any:
