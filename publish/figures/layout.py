@@ -42,6 +42,57 @@ def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_u
     return placements, width, height
 
 
+def stacked(items: Sequence[tuple[str, Box]], *, body_scale: float, close_up_height: float, max_width: float,
+            max_height: float, y: float = 0.0) -> tuple[list[Placement], float, float]:
+    """The views in one or more rows (the first on top), split where they come out largest within
+    max_width x max_height: a phone screen gets a multi-view chart stacked. Returns (placements,
+    width, height) like `side_by_side`; each row is centred."""
+    best: tuple[float, list[Sequence[tuple[str, Box]]], float] | None = None
+    for rows in _splits(items):
+        factor = _fit(rows, body_scale, close_up_height, max_width, max_height)
+        drawn = sum(p.width * p.height for row in rows for p in _row(row, body_scale, close_up_height, max_width,
+                                                                      factor)[0])
+        if best is None or drawn > best[0] + 1e-6:
+            best = (drawn, rows, factor)
+    assert best is not None
+    _, rows, factor = best
+    laid = [_row(row, body_scale, close_up_height, max_width, factor) for row in rows]
+    width = max(w for _, w, _ in laid)
+    placements: list[Placement] = []
+    bottom = y
+    for (_, row_width, row_height), row in reversed(list(zip(laid, rows))):
+        placements += side_by_side(row, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
+                                   max_width=max_width, x=(width - row_width) / 2, y=bottom)[0]
+        bottom += row_height
+    return placements, width, bottom - y
+
+
+def _splits(items: Sequence[tuple[str, Box]]) -> list[list[Sequence[tuple[str, Box]]]]:
+    """Every way to cut the sequence into consecutive rows."""
+    if len(items) <= 1:
+        return [[items]]
+    return [[items[:k], *rest] for k in range(1, len(items)) for rest in _splits(items[k:])] + [[items]]
+
+
+def _row(row, body_scale, close_up_height, max_width, factor):
+    return side_by_side(row, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
+                        max_width=max_width)
+
+
+def _fit(rows, body_scale, close_up_height, max_width, max_height) -> float:
+    """The largest factor (at most 1) on every view's scale that keeps the rows within max_height."""
+    def height(factor: float) -> float:
+        return sum(_row(row, body_scale, close_up_height, max_width, factor)[2] for row in rows)
+
+    if height(1.0) <= max_height:
+        return 1.0
+    low, high = 0.0, 1.0
+    for _ in range(24):
+        mid = (low + high) / 2
+        low, high = (mid, high) if height(mid) <= max_height else (low, mid)
+    return low
+
+
 def full(view: str) -> Box:
     """The whole frame of `view`."""
     return (0.0, 0.0, VIEWS[view].width, VIEWS[view].height)

@@ -20,6 +20,8 @@ from .locator import locator_figure
 from .overview import answer_map, overview_map
 from .referral import referral_figure
 
+SCREEN_KINDS = ("referral", "overview", "answer_map")     # kinds drawn in a phone's shape for the deck (screen=True)
+
 
 @dataclass(frozen=True)
 class FigureKey:
@@ -33,6 +35,12 @@ class FigureKey:
     @classmethod
     def of(cls, kind: str, spot: int | None = None, **options: object) -> FigureKey:
         return cls(kind, spot, tuple(sorted(options.items())))
+
+    def for_screen(self) -> FigureKey:
+        """This figure as the deck shows it on a phone: its screen layout, for kinds that have one."""
+        if self.kind not in SCREEN_KINDS:
+            return self
+        return FigureKey.of(self.kind, self.spot, **dict(self.options, screen=True))
 
 
 class FigureStore:

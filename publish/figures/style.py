@@ -38,3 +38,9 @@ TITLE_SIZE = 8.5                          # view titles under each body
 KEY_SIZE = 8.5                            # the key (legend) under referral figures
 LABEL_SIZE = 7.5                          # landmark labels, legend
 NUMBER_SIZE = 7                           # numbers in the overview dots
+
+# A deck figure fills the card's width on a phone. At 390 CSS px an Anki card's image is about 334 px
+# wide and at most 75vh (633 px on a 390 x 844 phone) tall, so a figure of at most SCREEN_WIDTH x
+# SCREEN_HEIGHT units shows its 8.5-unit titles and key at 12.8 px or more.
+SCREEN_WIDTH = 220.0
+SCREEN_HEIGHT = 420.0
