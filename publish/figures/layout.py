@@ -29,12 +29,22 @@ def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_u
     """
     scales = [body_scale if v in BODY_VIEWS else close_up_height / (b[3] - b[1]) for v, b in items]
     widths = [(b[2] - b[0]) * s for (v, b), s in zip(items, scales)]
-    natural = sum(widths) + GAP * (len(items) - 1)
-    shrink = min(1.0, max_width / natural)
+    title_widths = [text_width(VIEWS[v].title, style.TITLE_SIZE) + 2 for v, _ in items]   # titles never shrink
+
+    def row_width(shrink: float) -> float:
+        return sum(max(w * shrink, t) for w, t in zip(widths, title_widths)) + GAP * shrink * (len(items) - 1)
+
+    shrink = 1.0
+    if row_width(1.0) > max_width:      # the largest shrink that fits (titles alone may not: then the smallest)
+        low, high = 0.0, 1.0
+        for _ in range(24):
+            mid = (low + high) / 2
+            low, high = (mid, high) if row_width(mid) <= max_width else (low, mid)
+        shrink = max(low, 1e-3)
     placements = []
     left = x
-    for (view, box), scale, w in zip(items, scales, widths):
-        slot = max(w * shrink, text_width(VIEWS[view].title, style.TITLE_SIZE) + 2)   # room for the title
+    for (view, box), scale, w, title in zip(items, scales, widths, title_widths):
+        slot = max(w * shrink, title)
         placements.append(Placement(view, box, left + (slot - w * shrink) / 2, y + TITLE_SPACE, scale * shrink))
         left += slot + GAP * shrink
     width = left - GAP * shrink - x

@@ -30,15 +30,16 @@ def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
     return None
 
 
-def overview_map(content: Content, highlight: int | None = None, screen: bool = False) -> Drawing:
+def overview_map(content: Content, highlight: int | None = None,
+                 fit: tuple[float, float] | None = None) -> Drawing:
     """All spots numbered; with `highlight`, only that spot, as a large X with no number.
-    screen=True fits the map in a phone's shape (see style.SCREEN_WIDTH), stacking the views if that
+    fit=(width, height) keeps the map within that box at full text size, stacking the views if that
     draws them larger."""
     register()
     items = [(v, full(v)) for v in MAP_VIEWS]
-    if screen:
+    if fit:
         placements, width, height = stacked(items, body_scale=BODY_HEIGHT / 960, close_up_height=34 * style.MM,
-                                            max_width=style.SCREEN_WIDTH, max_height=style.SCREEN_HEIGHT)
+                                            max_width=fit[0], max_height=fit[1])
     else:
         placements, width, height = side_by_side(items, body_scale=BODY_HEIGHT / 960,
                                                  close_up_height=34 * style.MM, max_width=MAX_WIDTH)
@@ -60,18 +61,18 @@ def overview_map(content: Content, highlight: int | None = None, screen: bool = 
 
 
 def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None = None,
-               screen: bool = False) -> Drawing:
+               fit: tuple[float, float] | None = None) -> Drawing:
     """Every spot, the answer `spots` large, numbered and in the accent colour, the others small grey
     dots; with `region`, that pain area shaded (on the head view too when only that view shows it).
     No view titles and no small numbers: the map stays legible when a card prints it small.
-    screen=True fits the map in a phone's shape (see style.SCREEN_WIDTH)."""
+    fit=(width, height) keeps the map within that box, as overview_map."""
     register()
     shapes = content.regions[region].shapes if region else {}
     views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
     items = [(v, full(v)) for v in views]
-    if screen:
+    if fit:
         placements, width, height = stacked(items, body_scale=ANSWER_BODY_HEIGHT / 960, close_up_height=24 * style.MM,
-                                            max_width=style.SCREEN_WIDTH, max_height=style.SCREEN_HEIGHT)
+                                            max_width=fit[0], max_height=fit[1])
     else:
         placements, width, height = side_by_side(items, body_scale=ANSWER_BODY_HEIGHT / 960,
                                                  close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)

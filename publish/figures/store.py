@@ -15,12 +15,13 @@ from reportlab.graphics.shapes import Drawing
 
 from ..model import Content
 from ..rl_internals import freeze_bounds
+from . import style
 from .legend import legend
 from .locator import locator_figure
 from .overview import answer_map, overview_map
 from .referral import referral_figure
 
-SCREEN_KINDS = ("referral", "overview", "answer_map")     # kinds drawn in a phone's shape for the deck (screen=True)
+FITTED_KINDS = ("referral", "overview", "answer_map")     # kinds that can be laid out within a box (fit=...)
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,16 @@ class FigureKey:
     def of(cls, kind: str, spot: int | None = None, **options: object) -> FigureKey:
         return cls(kind, spot, tuple(sorted(options.items())))
 
-    def for_screen(self) -> FigureKey:
-        """This figure as the deck shows it on a phone: its screen layout, for kinds that have one."""
-        if self.kind not in SCREEN_KINDS:
+    def fitted(self, width: float, height: float) -> FigureKey:
+        """This figure laid out within width x height points at its full text size (views stacked if
+        that draws them larger), for kinds that can be; other kinds are already small enough."""
+        if self.kind not in FITTED_KINDS:
             return self
-        return FigureKey.of(self.kind, self.spot, **dict(self.options, screen=True))
+        return FigureKey.of(self.kind, self.spot, **dict(self.options, fit=(width, height)))
+
+    def for_screen(self) -> FigureKey:
+        """This figure as the deck shows it on a phone (see style.SCREEN)."""
+        return self.fitted(*style.SCREEN)
 
 
 class FigureStore:
