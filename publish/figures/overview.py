@@ -72,10 +72,10 @@ def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None =
     items = [(v, full(v)) for v in views]
     if fit:
         placements, width, height = stacked(items, body_scale=ANSWER_BODY_HEIGHT / 960, close_up_height=24 * style.MM,
-                                            max_width=fit[0], max_height=fit[1])
+                                            max_width=fit[0], max_height=fit[1], titled=False)
     else:
         placements, width, height = side_by_side(items, body_scale=ANSWER_BODY_HEIGHT / 960,
-                                                 close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
+                                                 close_up_height=24 * style.MM, max_width=ANSWER_WIDTH, titled=False)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
     for pl in placements:
