@@ -247,7 +247,8 @@ class Renderer:
         from .study import figure_keys, study_notes
 
         with timed(self.timings, "card figures"):
-            self.store.draw_all(figure_keys(study_notes(self.content)))
+            keys = figure_keys(study_notes(self.content))
+            self.store.draw_all(keys + [key.for_screen() for key in keys])    # the deck's phone layouts
         deck_epoch = self.epoch if ledger is None else dated
         (deck, count, dates, deck_timings), (paper, paper_timings) = run_all([
             partial(self._deck, spot_pages, deck_epoch, ledger), partial(self._paper_cards, spot_pages)])

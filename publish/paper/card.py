@@ -38,7 +38,8 @@ def draw_front(canvas: Canvas, figures: Figures, place: Rect, card: Card) -> Non
     question, height = _question(card, WITH_FIGURE, top - inner.y - FIGURE_ROOM - GAP)
     question.drawOn(canvas, inner.x, top - height)
     top -= height + GAP
-    _draw_figures(figures, [card.figure.key], Rect(inner.x, inner.y, inner.width, top - inner.y), minimum=0)
+    room = Rect(inner.x, inner.y, inner.width, top - inner.y)   # the figure laid out for it: no text shrunk
+    _draw_figures(figures, [card.figure.key.fitted(room.width, room.height)], room, minimum=0)
 
 
 def _question(card: Card, sizes: tuple[float, ...], room: float) -> tuple[Paragraph, float]:

@@ -176,7 +176,7 @@ def overview(ctx: Context) -> list[Flowable]:
         chapter_heading(ctx, OVERVIEW.key),
         Paragraph(f"All {len(ctx.content.spots)} spots on the front and back of the body. Each number is a "
                   "chapter; its page is in the key below.", s.body_plain),
-        fit(ctx.art.overview(), width, 0.62 * height),
+        fit(ctx.art.overview((width, 0.62 * height)), width, 0.62 * height),
         Spacer(0, 6),
         key,
     ]

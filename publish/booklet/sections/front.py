@@ -41,7 +41,7 @@ def cover(ctx: Context) -> list[Flowable]:
     if book.audience:
         text += [Spacer(0, 5), Paragraph(tie_last_words(esc(book.audience)), s.audience)]
     used = sum(f.wrap(width, room)[1] for f in text) + 10
-    figure = fit(ctx.art.overview(), width, room - used - 6)
+    figure = fit(ctx.art.overview((width, room - used - 6)), width, room - used - 6)
     gap = (room - used - figure.height) / 2
     return [Section("the cover"), *text, Spacer(0, 10 + gap), figure]
 
