@@ -24,7 +24,7 @@ CSS = Template("""\
   font-size: 0.72em; letter-spacing: 0.06em; text-transform: uppercase; color: $accent; margin-bottom: 0.3em;
 }
 .ps .question { font-size: 1.12em; font-weight: 600; }
-.ps .heading { font-size: 1.12em; font-weight: 700; color: $accent; margin: 0.2em 0 0.5em; }
+.ps .heading { font-weight: 700; color: $accent; margin: 0.5em 0; }
 hr#answer { border: 0; border-top: 1px solid $rule; margin: 0.9em 0; }
 .ps .answer {
   border-left: 4px solid $accent; background-color: $tint; border-radius: 0 6px 6px 0;
@@ -32,7 +32,14 @@ hr#answer { border: 0; border-top: 1px solid $rule; margin: 0.9em 0; }
 }
 .ps .fact { margin: 0.35em 0; }
 .ps .label { color: $label; font-weight: 700; }
-.ps div.label { font-size: 0.78em; letter-spacing: 0.05em; text-transform: uppercase; }
+.ps .answer-line { font-size: 1.12em; font-weight: 700; color: $accent; margin-bottom: 0.2em; }
+.ps .answer-line .piece, .ps .answer-line .piece .fact, .ps .answer-line .piece ul,
+.ps .answer-line .piece li { display: inline; margin: 0; padding: 0; }
+.ps .answer-line .piece + .piece::before { content: " · "; }
+.ps .answer-line .piece li + li::before { content: ", "; }
+.ps .answer-line .piece .label, .ps .answer-line .piece .part { display: none; }
+.ps .answer-line .piece b { font-weight: 700; }
+.ps .answer-line > .fact { font-size: 0.89em; color: $ink; font-weight: 400; }
 .ps ul, .ps ol { margin: 0.15em 0 0.4em; padding-left: 1.3em; }
 .ps li { margin: 0.15em 0; }
 .ps .figures { display: flex; flex-wrap: wrap; gap: 0.6em; justify-content: center; margin: 0.8em 0; }
@@ -46,12 +53,14 @@ hr#answer { border: 0; border-top: 1px solid $rule; margin: 0.9em 0; }
 .ps summary { cursor: pointer; color: $accent; font-weight: 600; }
 .ps summary .topics { color: $label; font-weight: 400; font-size: 0.85em; }
 .ps .fact-page { color: $label; }
+.ps .answer-line .fact-page { color: inherit; }
 
 .card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card { color: #ebe7e2; background-color: #1d1c1b; }
-.nightMode .ps .kind, .night_mode .ps .kind,
+.nightMode .ps .kind, .night_mode .ps .kind, .nightMode .ps .answer-line, .night_mode .ps .answer-line,
 .nightMode .ps .heading, .night_mode .ps .heading,
 .nightMode .ps summary, .night_mode .ps summary { color: #f08a8f; }
 .nightMode .ps .answer, .night_mode .ps .answer { background-color: #2e2524; border-left-color: #f08a8f; }
+.nightMode .ps .answer-line > .fact, .night_mode .ps .answer-line > .fact { color: #ebe7e2; }
 .nightMode .ps .label, .night_mode .ps .label, .nightMode .ps .fact-page, .night_mode .ps .fact-page,
 .nightMode .ps summary .topics, .night_mode .ps summary .topics { color: #c2b6ad; }
 .nightMode hr#answer, .night_mode hr#answer, .nightMode .ps details, .night_mode .ps details { border-color: #4a4540; }
