@@ -80,44 +80,55 @@ def _fronts(card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
 
 
 def _back_top(note: Note, card: Card, continued: bool) -> tuple[list[Mark], float]:
-    """Tag line ('SPOT 9 · PAIN PATTERN TO SPOT', booklet page) and heading; returns their bottom."""
+    """The tag line ('SPOT 9 · PAIN PATTERN TO SPOT', booklet page); returns it and its bottom."""
     spot = f"Spot {note.key} \u00b7 " if note.kind is SPOT else ""
     right = piece.page_tag(note)
     right = f"{right} \u00b7 {CONTINUED}" if continued and right else CONTINUED if continued else right
-    marks, top = piece.tag_line(INNER, spot + card.kind.name, right)
-    placed, bottom = stack([Paragraph(escape(note.heading), styles.heading())], INNER.x, top, INNER.width)
-    return marks + [Text(f, x, y) for f, x, y in placed], bottom - GAP
+    return piece.tag_line(INNER, spot + card.kind.name, right)
 
 
 def _backs(note: Note, card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
-    """The answer box at the largest fact size that fits, continued on further backs if need be; the
-    caution on each; the figures in what room the last one leaves."""
+    """The heading, then the answer box at the largest fact size that fits; what does not fit goes on
+    to further backs. The caution on each; the figures in what room the last one leaves."""
     caution = piece.caution(card)
     kept = caution.wrap(INNER.width, INNER.height)[1] + GAP if caution else 0.0
     width = INNER.width - BAR - 2 * BOX_PADDING
+    heading = [Paragraph(escape(note.heading), styles.heading())]
     marks, top = _back_top(note, card, continued=False)
-    room = top - INNER.y - kept - 2 * BOX_PADDING
+    room = top - INNER.y - kept - height(heading, INNER.width) - GAP - 2 * BOX_PADDING
     for size in styles.FACT_SIZES:
-        rest = piece.answer(note, card, size)
-        if height(rest, width) <= room:
+        answer = piece.answer(note, card, size)
+        if height(answer, width) <= room:
             break
-    backs = []
+    backs, bottom = [], top
     while True:
-        first, rest = fit(rest, width, room, where)
-        bottom = _box(marks, first, top, width)
+        heading, bottom = _plain(marks, heading, top, INNER.y + kept, where)
+        if not heading and answer:
+            first, answer = fit(answer, width, bottom - GAP - INNER.y - kept - 2 * BOX_PADDING, where) \
+                if bottom - GAP - INNER.y - kept - 2 * BOX_PADDING > 0 else ([], answer)
+            bottom = _box(marks, first, bottom - GAP, width) if first else bottom
         if caution:
-            placed, bottom = stack([caution], INNER.x, bottom - GAP, INNER.width)
-            marks += [Text(f, x, y) for f, x, y in placed]
+            bottom = _plain(marks, [caution], bottom - GAP, INNER.y, where)[1]
         backs.append(marks)
-        if not rest:
+        if not heading and not answer:
             break
         marks, top = _back_top(note, card, continued=True)
-        room = top - INNER.y - kept - 2 * BOX_PADDING
     shown = note.figures + ((card.figure,) if card.figure else ())
     keys = [f.key for kind in card.kind.figures for f in shown if f.kind == kind]
     backs[-1] += piece.figure_row(store, keys, Rect(INNER.x, INNER.y, INNER.width, bottom - GAP - INNER.y),
                                   MIN_FIGURE_SCALE, MIN_FIGURE_TEXT)
     return backs
+
+
+def _plain(marks: list[Mark], flowables: list[Flowable], top: float, floor: float,
+           where: str) -> tuple[list[Flowable], float]:
+    """Add what of `flowables` fits between `top` and `floor` to `marks`; returns the rest and the bottom."""
+    if not flowables:
+        return [], top
+    first, rest = fit(flowables, INNER.width, top - floor, where)
+    placed, bottom = stack(first, INNER.x, top, INNER.width)
+    marks += [Text(f, x, y) for f, x, y in placed]
+    return rest, bottom
 
 
 def _box(marks: list[Mark], flowables: list[Flowable], top: float, width: float) -> float:
