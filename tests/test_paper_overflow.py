@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from test_paper import EPOCH, Sheets, norm
+from test_paper import EPOCH, Sheets
 
 from publish.model import load_content
 from publish.paper import build_cards
