@@ -23,6 +23,7 @@ from publish.editions import A4
 from publish.figures import FigureStore
 from publish.model import load_content
 from publish.paper.document import write_cards
+from publish.paper.layout import lay_out
 from publish.study import study_notes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +200,8 @@ def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, cont
     notes = list(study_notes(content, {s.number: 99 for s in content.spots}))
     last = notes[1].cards[-1]
     notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
-    write_cards(tuple(notes), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, FigureStore(content))
+    store = FigureStore(content)
+    write_cards(lay_out(tuple(notes), store), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, store)
 
     lines = reported(check(out))
     assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines

@@ -16,6 +16,7 @@ from .pdftext import Char, flat, page_chars
 
 TOLERANCE = 1.0     # points, matching the page size to a paper
 PAGE = re.compile(pattern(f"{BOOKLET} {wording.PAGE}"))
+CONTINUED = "\u00b7 CONTINUED"   # a card's front tag when it carries on the card before (paper/layout.py)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def read_paper(path: Path) -> list[PaperCard]:
                 front, back = _inside(fronts, sheet.front(slot)), _inside(backs, sheet.back(slot))
                 if front or back:
                     cards.append(_card(number + 1, slot, front, back))
-        return cards
+        return [c for c in cards if not c.front_kind.endswith(CONTINUED)]   # the rest of the card before
     finally:
         doc.close()
 
