@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from publish.build import build
@@ -190,3 +191,19 @@ def test_lists_are_split_at_commas_but_known_names_with_commas_stay_whole():
     known = {"neck, upper", "neck", "upper back"}
     assert split("neck, upper, upper back, shin", known) == ("neck, upper", "upper back", "shin")
     assert split("", known) == ()
+
+
+def test_a_half_letter_edition_paginated_differently_is_named(out):
+    """The deck and the Letter cards quote one set of page numbers; the half-letter edition must
+    have the same. A blank page slipped in at its front moves every chapter one page on."""
+    path = out / "booklet" / "perfect-spots-half-letter.pdf"
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages.insert(0, pdf.pages[-1])
+        pdf.save(path)
+
+    lines = reported(check(out))
+    assert any(re.fullmatch(r"Spot 1 \(perfect-spots-half-letter\.pdf\): page: the cards say p\. (\d+), "
+                            r"the chapter starts on p\. \d+", line) for line in lines), lines
+    assert any(line.startswith("Spot 1 (perfect-spots-half-letter.pdf): page: perfect-spots-cards-letter.pdf")
+               for line in lines), lines
+    assert not any(line.startswith("Spot 1: page") for line in lines), lines
