@@ -108,7 +108,10 @@ def test_a_changed_muscle_detail_and_page_in_the_deck_are_named_by_spot_and_fiel
                and line.endswith('the cards "somewhere else entirely"') for line in lines), lines
     assert any(line.startswith(f"Spot {spot.number}: page: the cards say p. 999, the chapter starts on p. ")
                for line in lines), lines
-    assert lines[-1] == f"2 mismatch(es) between the booklet and the cards in {out}"
+    # the half-letter edition has the same pages, so it disagrees with the deck in the same two places
+    assert any(line.startswith(f"Spot {spot.number} (perfect-spots-half-letter.pdf): page: the cards say p. 999")
+               for line in lines), lines
+    assert lines[-1] == f"4 mismatch(es) between the booklet and the cards in {out}"
 
 
 def test_a_spot_dropped_from_a_condition_card_is_named(out, content):

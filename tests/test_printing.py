@@ -172,3 +172,25 @@ def test_built_home_print_sheets_keep_tab_numbers_out_of_the_6_mm_zone_and_the_b
         x = image.width - 1 if index % 2 == 0 else 0        # the outer edge of the bleed
         edge_colours |= {image.getpixel((x, y)) for y in range(image.height // 4, 3 * image.height // 4)}
     assert any(r < 100 and b > 80 for r, g, b in edge_colours), "no tab colour at the bleed edge"
+
+
+@pytest.mark.parametrize("number", [7, 14, 100, 1000])
+def test_thumb_tab_numbers_of_any_width_stay_out_of_the_safe_zone_on_home_print_sheets(tmp_path, number):
+    """Long booklets have three- and four-digit spot numbers on their tabs; those turn to read along the
+    edge rather than reach into the strip home printers cannot print."""
+    from publish.booklet.pages import TRIMS, _thumb_tab
+
+    fonts.register()
+    for trim in TRIMS:
+        reader = tmp_path / f"{trim.slug}.pdf"
+        c = canvas.Canvas(str(reader), pagesize=(trim.width, trim.height), invariant=1, initialFontName="Sans")
+        for page in range(1, 5):
+            _thumb_tab(c, trim, page, number, slot=page)
+            c.showPage()
+        c.save()
+        sheets = tmp_path / f"{trim.slug}-sheets.pdf"
+        impose(reader, sheets, trim.sheet)
+        result = preflight(sheets)
+        assert result.ok and "6 mm from the sheet edge" in str(result), str(result)
+        text = "".join(pdfium.PdfDocument(str(reader))[0].get_textpage().get_text_range().split())
+        assert text == str(number)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Frame, PageTemplate
 
 from .. import editions
@@ -186,5 +187,11 @@ def _thumb_tab(canv, trim: Trim, page: int, number: int, slot: int) -> None:
     canv.setFillColor(WHITE)
     canv.setFont(SANS_BOLD, TAB_FONT_SIZE)
     centre = trim.width - TAB_NUMBER_INSET if right_hand else TAB_NUMBER_INSET
-    canv.drawCentredString(centre, top - step / 2 - 3, str(number))
+    label = str(number)
+    if stringWidth(label, SANS_BOLD, TAB_FONT_SIZE) / 2 <= TAB_NUMBER_INSET - SAFE_ZONE - 0.3 * mm:
+        canv.drawCentredString(centre, top - step / 2 - 3, label)
+    else:   # too wide to stay out of the safe zone: read along the edge, as on printed thumb tabs
+        canv.translate(centre + 3, top - step / 2)
+        canv.rotate(90)
+        canv.drawCentredString(0, 0, label)
     canv.restoreState()
