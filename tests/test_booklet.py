@@ -417,7 +417,11 @@ def test_both_trims_have_the_same_page_for_every_chapter_and_anchor(booklets, co
     a5, half_letter = booklets["a5"], booklets["half-letter"]
     assert len(a5.pdf.pages) == len(half_letter.pdf.pages)
     assert a5.outline == half_letter.outline
-    links = [(number, *link) for number in range(1, len(a5.pdf.pages) + 1) for link in a5.links(number)]
-    assert len(links) > 3 * len(content.spots)
-    assert [(number, *link) for number in range(1, len(half_letter.pdf.pages) + 1)
-            for link in half_letter.links(number)] == links
+
+    def links(booklet: Booklet) -> list[tuple[int, str, int]]:
+        """(page, text under the link without spaces, page it leads to): the box may catch a neighbouring space."""
+        return [(number, "".join(text.split()), target) for number in range(1, len(booklet.pdf.pages) + 1)
+                for text, target in booklet.links(number)]
+
+    assert len(links(a5)) > 3 * len(content.spots)
+    assert links(half_letter) == links(a5)
