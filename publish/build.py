@@ -218,11 +218,13 @@ class Renderer:
 
     def booklet(self) -> BookletUnit:
         """Every trim with its print editions and preflight, each trim in its own process."""
-        from .booklet import prepare
+        from .booklet import prepare, same_pagination, settle
 
         with timed(self.timings, "figures"):
             art = prepare(self.content, self.store)
-        results = run_all([partial(self._trim, trim, art) for trim in TRIMS])
+        start = settle(self.content, art, self.timings)
+        results = run_all([partial(self._trim, trim, art, start) for trim in TRIMS])
+        same_pagination([trim_result for _, trim_result in results])
         files: list[Path] = []
         for made, trim_result in results:
             files += made
@@ -230,13 +232,13 @@ class Renderer:
         main = results[TRIMS.index(PAGE_TRIM)][1]
         return BookletUnit(files, main.pages, main.spot_pages)
 
-    def _trim(self, trim: Trim, art):
+    def _trim(self, trim: Trim, art, start):
         from .booklet import write_trim
         from .booklet.pages import Trim as LaidOutTrim
         from .printing import preflight_all, print_editions
 
         result = write_trim(self.content, LaidOutTrim.of(trim), art, self.epoch,
-                            self.staging / BOOKLET_DIR / trim.reader_file)
+                            self.staging / BOOKLET_DIR / trim.reader_file, start)
         made = [result.path, *print_editions(trim, result.path, result.timings)]
         with timed(result.timings, f"preflight {trim.slug}"):
             preflight_all(made)

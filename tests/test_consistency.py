@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from bench.synth import make_content
@@ -109,7 +110,10 @@ def test_a_changed_muscle_detail_and_page_in_the_deck_are_named_by_spot_and_fiel
                and line.endswith('the cards "somewhere else entirely"') for line in lines), lines
     assert any(line.startswith(f"Spot {spot.number}: page: the cards say p. 999, the chapter starts on p. ")
                for line in lines), lines
-    assert lines[-1] == f"2 mismatch(es) between the booklet and the cards in {out}"
+    # the half-letter edition has the same pages, so it disagrees with the deck in the same two places
+    assert any(line.startswith(f"Spot {spot.number} (perfect-spots-half-letter.pdf): page: the cards say p. 999")
+               for line in lines), lines
+    assert lines[-1] == f"4 mismatch(es) between the booklet and the cards in {out}"
 
 
 def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
@@ -250,3 +254,19 @@ def test_a_good_build_of_unusual_content_agrees(tmp_path, content_copy):
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "agree" in result.stdout
+
+
+def test_a_half_letter_edition_paginated_differently_is_named(out):
+    """The deck and the Letter cards quote one set of page numbers; the half-letter edition must
+    have the same. A blank page slipped in at its front moves every chapter one page on."""
+    path = out / "booklet" / "perfect-spots-half-letter.pdf"
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages.insert(0, pdf.pages[-1])
+        pdf.save(path)
+
+    lines = reported(check(out))
+    assert any(re.fullmatch(r"Spot 1 \(perfect-spots-half-letter\.pdf\): page: the cards say p\. (\d+), "
+                            r"the chapter starts on p\. \d+", line) for line in lines), lines
+    assert any(line.startswith("Spot 1 (perfect-spots-half-letter.pdf): page: perfect-spots-cards-letter.pdf")
+               for line in lines), lines
+    assert not any(line.startswith("Spot 1: page") for line in lines), lines

@@ -11,12 +11,13 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..editions import CARD_PATHS, DECK_PATH, SITE_DIR, booklet_path
+from ..editions import CARD_PATHS, DECK_PATH, PAGE_TRIM, SITE_DIR, TRIMS, booklet_path
 from ..errors import BuildError
 from ..model import Content
 from .compare import Mismatch, booklet_and_deck, content_and_booklet, deck_and_paper
 
 BOOKLET = Path(booklet_path())     # the trim whose pages the deck's page numbers are
+OTHER_TRIMS = [Path(booklet_path(t)) for t in TRIMS if t != PAGE_TRIM]   # paginated the same: checked the same
 DECK = Path(DECK_PATH)
 CARDS = [Path(p) for p in CARD_PATHS]
 SITE = Path(SITE_DIR)
@@ -44,10 +45,17 @@ def check_build(out: Path, content: Content | None = None) -> Findings | None:
     findings = Findings([out / BOOKLET, out / DECK], booklet_and_deck(chapters, deck))
     if content is not None:
         findings.mismatches = content_and_booklet(content, chapters) + findings.mismatches
-    for cards in (out / c for c in CARDS):
-        if cards.exists():
-            findings.files.append(cards)
-            findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
+    papers = [(cards, _read(read_paper, cards)) for cards in (out / c for c in CARDS) if cards.exists()]
+    for cards, paper in papers:
+        findings.files.append(cards)
+        findings.mismatches += deck_and_paper(deck, paper, cards.name, chapters)
+    for other in (out / p for p in OTHER_TRIMS if (out / p).exists()):
+        findings.files.append(other)
+        trim_chapters = _read(read_booklet, other)
+        found = booklet_and_deck(trim_chapters, deck)
+        for cards, paper in papers:
+            found += deck_and_paper(deck, paper, cards.name, trim_chapters)
+        findings.mismatches += [Mismatch(f"{m.where} ({other.name})", m.field, m.message) for m in found]
     if (out / SITE / "index.html").exists():
         findings.files.append(out / SITE)
         findings.mismatches += site_and_booklet(_read(lambda site: read_site(site, deck), out / SITE, folder=True),
