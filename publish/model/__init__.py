@@ -1,6 +1,7 @@
 """The content model: the only code that reads YAML. Renderers import from here."""
 
 from .content import Content
+from .labels import Labels
 from .load import load_content
 from .schema import (
                      PLACEHOLDER,
@@ -19,5 +20,5 @@ from .schema import (
                      Term,
 )
 
-__all__ = ["PLACEHOLDER", "Book", "Condition", "Content", "Guide", "GuideSection", "Lead", "Muscle", "NoteRef",
+__all__ = ["PLACEHOLDER", "Book", "Condition", "Content", "Guide", "GuideSection", "Labels", "Lead", "Muscle", "NoteRef",
            "RedFlags", "Reference", "Region", "Section", "Spot", "Term", "load_content"]

@@ -5,6 +5,7 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .labels import Labels
 from .schema import Book, Condition, Guide, RedFlags, Reference, Region, Spot, Term
 
 
@@ -19,6 +20,7 @@ class Content:
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
     guide: Guide
+    labels: Labels
     ignored: tuple[str, ...] = ()   # hidden and editor files in spots/, not read
 
     @property

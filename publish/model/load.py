@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from ..errors import ContentError, Problem
 from . import checks
 from .content import Content
+from .labels import read_labels
 from .messages import validate
 from .safety_checks import check_guide, check_spot_safety
 from .schema import Book, ConditionsFile, GlossaryFile, Guide, ReferencesFile, RegionsFile, Spot
@@ -43,6 +44,10 @@ def load_content(content_dir: Path | str) -> Content:
     guide, guide_src = parse(content_dir / "guide.yaml", Guide)
     if guide is not None and guide_src is not None:
         problems.extend(check_guide(guide, guide_src))
+    labels_src, errs = read_yaml(content_dir / "labels.yaml", display_path(content_dir / "labels.yaml"))
+    problems.extend(errs)
+    labels, errs = read_labels(labels_src, book.language if book else "en") if labels_src else (None, [])
+    problems.extend(errs)
 
     regions = checks.index(regions_file, "regions", regions_src, problems)
     conditions = checks.index(conditions_file, "conditions", conditions_src, problems)
@@ -91,4 +96,5 @@ def load_content(content_dir: Path | str) -> Content:
         spots=tuple(sorted((s for s, _ in parsed), key=lambda s: s.number)),
         ignored=ignored,
         guide=guide,
+        labels=labels,
     )
