@@ -166,7 +166,8 @@ def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, cont
     notes = list(study_notes(content, {s.number: 99 for s in content.spots}))
     last = notes[1].cards[-1]
     notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
-    write_cards(tuple(notes), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, FigureStore(content))
+    write_cards(tuple(notes), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, FigureStore(content),
+                content.labels)
 
     lines = reported(check(out))
     assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines

@@ -242,7 +242,7 @@ def _skin_pixel(content, spot, placements, height, scale):
 
 def test_labels_use_only_embedded_non_base14_fonts(content):
     spot = content.spot(4)
-    for drawing in (referral_figure(content, spot), locator_figure(content, spot), overview_map(content), legend()):
+    for drawing in (referral_figure(content, spot), locator_figure(content, spot), overview_map(content), legend(content.labels)):
         pdf_bytes, _ = _render(drawing, dpi=20)
         with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
             fonts = list(pdf.pages[0].Resources.get("/Font", {}).values())

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import genanki
 
 from ..anki_fields import NOTE_TYPES, NoteType
+from ..model import Labels
+from ..study.kinds import localized
+from .html import escape
 from .style import CSS
 
 
@@ -15,10 +18,15 @@ class Templates:
     """The card templates of one note type."""
 
     note_type: NoteType
+    labels: Labels
 
     @property
     def kind(self):
         return self.note_type.kind
+
+    def title(self, card_key: str) -> str:
+        """The card kind's name as cards print it (the card type's name in Anki stays `name`)."""
+        return escape(localized(self.kind, self.labels).card(card_key).title)
 
     def field_name(self, source: str) -> str:
         return self.note_type.field_name(source)
@@ -41,7 +49,7 @@ class Templates:
         ask = self.field_name(f"question:{card_key}")
         figure = self.kind.card(card_key).figure
         picture = f'<div class="figures">{self._figure(figure)}</div>' if figure else ""
-        return _if(ask, f'<div class="ps {self.kind.key}"><div class="kind">{{{{Card}}}}</div>'
+        return _if(ask, f'<div class="ps {self.kind.key}"><div class="kind">{self.title(card_key)}</div>'
                         f'<div class="question">{_ref(ask)}</div>{picture}</div>')
 
     def _answer(self, card_key: str) -> str:
@@ -53,15 +61,15 @@ class Templates:
         glance = "".join(self._fact(f.key) for f in facts if f.glance)
         folded = [f for f in facts if not f.glance]
         more = "".join(self._fact(f.key) for f in folded)
-        topics = ", ".join(f.many.lower() for f in folded)
+        topics = ", ".join(f.many.lower() for f in localized(self.kind, self.labels).facts if not f.glance)
         return "".join([
-            f'<div class="ps {self.kind.key}"><div class="kind">{{{{Card}}}}</div>',
+            f'<div class="ps {self.kind.key}"><div class="kind">{self.title(card_key)}</div>',
             f'<div class="question">{_ref(self.field_name("question:" + card_key))}</div>',
             f'<hr id="answer"><div class="heading">{_ref(self.field_name("heading"))}</div>',
             f'<div class="answer">{answer}</div>',
             f'<div class="figures">{figures}</div>' if figures else "",
             glance,
-            f'<details><summary>More <span class="topics">{topics}</span></summary>{more}</details>' if more else "",
+            f'<details><summary>{escape(self.labels.text("cards.more"))} <span class="topics">{topics}</span></summary>{more}</details>' if more else "",
             "</div>",
         ])
 
@@ -82,6 +90,6 @@ def _if(field: str, inner: str) -> str:
     return "{{#" + field + "}}" + inner + "{{/" + field + "}}"
 
 
-def models() -> dict[str, genanki.Model]:
-    """note kind key -> its genanki model."""
-    return {key: Templates(t).model() for key, t in NOTE_TYPES.items()}
+def models(labels: Labels) -> dict[str, genanki.Model]:
+    """note kind key -> its genanki model, its words from `labels`."""
+    return {key: Templates(t, labels).model() for key, t in NOTE_TYPES.items()}

@@ -74,7 +74,7 @@ def referral_layout(content: Content, spot: Spot, *, mark: bool = True,
     placements, width, height = side_by_side(
         items, body_scale=body_scale, max_width=MAX_WIDTH,
         close_up_height=(75 if alone else 50) * style.MM, y=key_space)
-    total_width = max(width, _key(spot, mark)[1]) if key else width
+    total_width = max(width, _key(content, spot, mark)[1]) if key else width
     shift = (total_width - width) / 2
     placements = [Placement(p.view, p.box, p.x + shift, p.y, p.scale) for p in placements]
     return placements, total_width, height + key_space
@@ -92,14 +92,14 @@ def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: boo
         d.add(_view(content, spot, pl, mark))
     d.add(titles(placements))
     if key:
-        row, row_width = _key(spot, mark)
+        row, row_width = _key(content, spot, mark)
         row.translate((width - row_width) / 2, 1)
         d.add(row)
     return d
 
 
-def _key(spot: Spot, mark: bool):
-    return key_row(0, 0, mark=mark, mark_label=f"trigger point (Spot {spot.number})")
+def _key(content: Content, spot: Spot, mark: bool):
+    return key_row(0, 0, content.labels, mark=mark, mark_label=content.labels.text("figures.mark_spot", number=spot.number))
 
 
 def _view(content: Content, spot: Spot, pl: Placement, mark: bool) -> Group:

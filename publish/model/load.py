@@ -87,6 +87,7 @@ def load_content(content_dir: Path | str) -> Content:
 
     if problems:
         raise ContentError(problems)
+    assert labels is not None       # a labels file that could not be read is a problem, raised above
     return Content(
         book=book,
         regions=MappingProxyType(regions),

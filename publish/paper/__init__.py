@@ -32,6 +32,7 @@ def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
     result = CardsResult(cards=sum(len(n.cards) for n in notes))
     for paper in CARD_PAPERS:
         path = dest / cards_file(paper)
-        result.sheets = write_cards(notes, content.book, paper, path, timestamp, store or FigureStore(content))
+        result.sheets = write_cards(notes, content.book, paper, path, timestamp, store or FigureStore(content),
+                                   content.labels)
         result.files.append(path)
     return result

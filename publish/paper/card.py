@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import BuildError
 from ..figures import FigureKey, smallest_text
+from ..model import Labels
 from ..study.cards import Card, Entry, FactKind, Item, Note
 from ..study.kinds import SPOT
 from . import styles
@@ -30,7 +31,7 @@ FIGURE_ROOM = 40 * MM            # kept for the drawing on a picture question's 
 def draw_front(canvas: Canvas, figures: Figures, place: Rect, card: Card) -> None:
     """The card kind, the question and, for picture questions, the figure filling the rest."""
     inner = _inner(place)
-    top = _tag_line(canvas, inner, card.kind.name, "")
+    top = _tag_line(canvas, inner, card.kind.title, "")
     if card.figure is None:
         question, height = _question(card, ALONE, top - inner.y)
         question.drawOn(canvas, inner.x, inner.y + (top - inner.y + height) / 2 - height)
@@ -52,14 +53,14 @@ def _question(card: Card, sizes: tuple[float, ...], room: float) -> tuple[Paragr
                      f"the front of a {CARD_WIDTH / MM:.0f} x {CARD_HEIGHT / MM:.0f} mm card; shorten it")
 
 
-def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: Card) -> None:
+def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: Card, labels: Labels) -> None:
     """Spot, card kind and booklet page; the heading; the answer in a tinted box, then the card's
     key caution if it has one; figures below."""
     inner = _inner(place)
-    spot = f"Spot {note.key} \u00b7 " if note.kind is SPOT else ""
-    top = _tag_line(canvas, inner, spot + card.kind.name, _page(note))
+    tag = labels.text("paper.spot_tag", number=note.key, kind=card.kind.title) if note.kind.key == SPOT.key else card.kind.title
+    top = _tag_line(canvas, inner, tag, _page(note))
     top = _draw_down(canvas, [Paragraph(escape(note.heading), styles.heading())], inner.x, top, inner.width) - GAP
-    caution = _caution(card)
+    caution = _caution(card, labels)
     kept = caution.wrap(inner.width, inner.height)[1] + GAP if caution else 0.0
     top = _answer_box(canvas, note, card, Rect(inner.x, inner.y + kept, inner.width, top - inner.y - kept)) - GAP
     if caution:
@@ -70,11 +71,11 @@ def draw_back(canvas: Canvas, figures: Figures, place: Rect, note: Note, card: C
                   min_text=MIN_FIGURE_TEXT)
 
 
-def _caution(card: Card) -> Paragraph | None:
+def _caution(card: Card, labels: Labels) -> Paragraph | None:
     """The key caution line a card that teaches finding or pressing a spot carries."""
     if not card.caution:
         return None
-    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">Caution:</font> '
+    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">{escape(labels.text("paper.caution"))}</font> '
                      f"{escape(card.caution)}", styles.caution())
 
 

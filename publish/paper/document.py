@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 from .. import __version__
 from ..figures import FigureStore
 from ..fonts import register
-from ..model import Book
+from ..model import Book, Labels
 from ..rl_internals import fix_date
 from ..study.cards import Note
 from . import styles
@@ -20,11 +20,11 @@ from .forms import Figures
 from .sheet import CARD_WIDTH, MARK_GAP, MARK_LENGTH, Paper, Sheet
 
 MARK_WIDTH = 0.3
-SIDES = (("fronts", "print on both sides, flip on long edge"), ("backs", "cut along the marks"))
+SIDES = ("fronts", "backs")
 
 
 def write_cards(notes: tuple[Note, ...], book: Book, paper: Paper, path: Path, epoch: int,
-                store: FigureStore) -> int:
+                store: FigureStore, labels: Labels) -> int:
     """Write every card of `notes` to `path`; returns the number of sheets."""
     register()
     cards = [(note, card) for note in notes for card in note.cards]
@@ -34,21 +34,22 @@ def write_cards(notes: tuple[Note, ...], book: Book, paper: Paper, path: Path, e
                     initialFontName=styles.SANS, initialFontSize=8)
     fix_date(canvas, epoch)
     figures = Figures(canvas, store)
-    canvas.setTitle(f"{book.title}: flashcards ({paper.name})")
+    canvas.setTitle(labels.text("paper.title", title=book.title, paper=paper.name))
     canvas.setAuthor(", ".join(book.authors))
-    canvas.setSubject(f"{len(cards)} print-and-cut cards; print on both sides, flip on long edge")
+    canvas.setSubject(labels.text("paper.subject", count=len(cards)))
     canvas.setCreator(f"Perfect Spots publisher {__version__}")
     canvas.setViewerPreference("Duplex", PDFName("DuplexFlipLongEdge"))   # print dialogs preset from these
     canvas.setViewerPreference("PrintScaling", PDFName("None"))           # scaling would misalign the backs
     for number, batch in enumerate(batches, 1):
-        for side, guide in SIDES:
+        for side in SIDES:
             for slot, (note, card) in enumerate(batch):
                 if side == "fronts":
                     draw_front(canvas, figures, sheet.front(slot), card)
                 else:
-                    draw_back(canvas, figures, sheet.back(slot), note, card)
-            _margins(canvas, sheet, f"{book.title} flashcards \u00b7 sheet {number} of {len(batches)} \u00b7 {side}",
-                     guide)
+                    draw_back(canvas, figures, sheet.back(slot), note, card, labels)
+            _margins(canvas, sheet, labels.text("paper.sheet", title=book.title, number=number, count=len(batches),
+                                                side=labels.text("paper." + side)),
+                     labels.text(f"paper.{side}_guide"))
             canvas.showPage()
     canvas.save()
     return len(batches)

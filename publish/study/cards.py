@@ -55,6 +55,7 @@ class CardKind:
     answer: tuple[str, ...]         # keys of the facts that answer it, shown first
     figure: str | None = None       # kind of figure shown with the question
     figures: tuple[str, ...] = ()   # answer figures to show first, e.g. the locator for 'where'
+    title: str = ""                 # the name cards print, from labels.yaml (`name` stays Anki's identity)
 
 
 @dataclass(frozen=True)

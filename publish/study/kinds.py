@@ -6,6 +6,9 @@ these names and keys are frozen (tests/test_deck.py pins them).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..model import Labels
 from ..wording import BOOKLET
 from .cards import CardKind, FactKind, NoteKind
 
@@ -60,3 +63,14 @@ REGION = NoteKind(
     figures=("overview",),
     cards=(CardKind("spots", "Pain area to spots", answer=("essential", "spillover")),),
 )
+
+
+def localized(kind: NoteKind, labels: Labels) -> NoteKind:
+    """`kind` with the fact labels and card titles of labels.yaml; keys and card type names unchanged."""
+    def text(*path: str) -> str:
+        return labels.text(".".join(("cards",) + path))
+
+    facts = tuple(replace(f, one=text("fact", kind.key, f.key, "0"), many=text("fact", kind.key, f.key, "1"))
+                  for f in kind.facts)
+    cards = tuple(replace(c, title=text("kind", kind.key, c.key)) for c in kind.cards)
+    return replace(kind, facts=facts, cards=cards)
