@@ -8,6 +8,7 @@ from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.geometry import box as shapely_box
 from shapely.ops import unary_union
 
+from ..model import Labels
 from . import style
 from .paint import Box, Placement, text, text_width
 from .views import VIEWS, outline
@@ -19,7 +20,7 @@ TITLE_SPACE = 12.0         # below each view for its title
 FRAGMENT = 0.15            # a cut piece smaller than this share of the largest is left out of a crop
 
 
-def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_up_height: float,
+def side_by_side(items: Sequence[tuple[str, Box]], labels: Labels, *, body_scale: float, close_up_height: float,
                  max_width: float, x: float = 0.0, y: float = 0.0) -> tuple[list[Placement], float, float]:
     """Placements for (view, box) pairs left to right from (x, y), bottoms aligned TITLE_SPACE above y.
 
@@ -34,7 +35,7 @@ def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_u
     placements = []
     left = x
     for (view, box), scale, w in zip(items, scales, widths):
-        slot = max(w * shrink, text_width(VIEWS[view].title, style.TITLE_SIZE) + 2)   # room for the title
+        slot = max(w * shrink, text_width(labels.text("figures.view." + view), style.TITLE_SIZE) + 2)   # room for the title
         placements.append(Placement(view, box, left + (slot - w * shrink) / 2, y + TITLE_SPACE, scale * shrink))
         left += slot + GAP * shrink
     width = left - GAP * shrink - x
@@ -70,10 +71,10 @@ def _pieces(view: str, y0: float, y1: float) -> list[ShapelyPolygon]:
     return [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, ShapelyPolygon) and not g.is_empty]
 
 
-def titles(placements: Sequence[Placement]) -> Group:
+def titles(placements: Sequence[Placement], labels: Labels) -> Group:
     """Each view's title centred under it."""
     g = Group()
     for pl in placements:
-        g.add(text(pl.x + pl.width / 2, pl.y - TITLE_SPACE + 3.0, VIEWS[pl.view].title, size=style.TITLE_SIZE,
+        g.add(text(pl.x + pl.width / 2, pl.y - TITLE_SPACE + 3.0, labels.text("figures.view." + pl.view), size=style.TITLE_SIZE,
                    anchor="middle", colour=style.MUTED))
     return g

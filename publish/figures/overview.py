@@ -33,7 +33,7 @@ def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
 def overview_map(content: Content, highlight: int | None = None) -> Drawing:
     """All spots numbered; with `highlight`, only that spot, as a large X with no number."""
     register()
-    placements, width, height = side_by_side([(v, full(v)) for v in MAP_VIEWS], body_scale=BODY_HEIGHT / 960,
+    placements, width, height = side_by_side([(v, full(v)) for v in MAP_VIEWS], content.labels, body_scale=BODY_HEIGHT / 960,
                                              close_up_height=34 * style.MM, max_width=MAX_WIDTH)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
@@ -48,7 +48,7 @@ def overview_map(content: Content, highlight: int | None = None) -> Drawing:
             continue
         x, y = by_view[where[0]].pt(where[1])
         d.add(cross(x, y, size=5.5, width=2.0) if highlight is not None else numbered_dot(x, y, spot.number))
-    d.add(titles(placements))
+    d.add(titles(placements, content.labels))
     return d
 
 
@@ -59,7 +59,7 @@ def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None =
     register()
     shapes = content.regions[region].shapes if region else {}
     views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
-    placements, width, height = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+    placements, width, height = side_by_side([(v, full(v)) for v in views], content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
                                              close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}

@@ -72,7 +72,7 @@ def referral_layout(content: Content, spot: Spot, *, mark: bool = True,
     alone = len(views) == 1 and views[0] not in BODY_VIEWS
     body_scale = min(BODY_HEIGHT / (y1 - y0), MAX_ZOOM * BODY_HEIGHT / VIEWS["front"].height)
     placements, width, height = side_by_side(
-        items, body_scale=body_scale, max_width=MAX_WIDTH,
+        items, content.labels, body_scale=body_scale, max_width=MAX_WIDTH,
         close_up_height=(75 if alone else 50) * style.MM, y=key_space)
     total_width = max(width, _key(content, spot, mark)[1]) if key else width
     shift = (total_width - width) / 2
@@ -90,7 +90,7 @@ def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: boo
     d = drawing(width, height)
     for pl in placements:
         d.add(_view(content, spot, pl, mark))
-    d.add(titles(placements))
+    d.add(titles(placements, content.labels))
     if key:
         row, row_width = _key(content, spot, mark)
         row.translate((width - row_width) / 2, 1)

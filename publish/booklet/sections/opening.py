@@ -2,6 +2,7 @@
 the at-a-glance box (muscles, pain areas, conditions, references), the chart sized to fill the page."""
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import Content, Spot
@@ -12,7 +13,7 @@ from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import ACCENT, SANS
 from ..text import bold, capital, esc, list_of_names, mark
-from .common import box, cite
+from .common import BOX_PADDING, box, cite
 
 BADGE = 34
 LABEL_WIDTH = 62
@@ -65,8 +66,11 @@ def _glance(ctx: Context, spot: Spot) -> Table:
     s = ctx.styles
     regions, conditions, text = ctx.content.regions, ctx.content.conditions, ctx.content.labels.text
 
+    names: list[str] = []
+
     def row(label: str, paragraphs: list[str], key: str | None = None) -> list:
         first = mark(key) if key else ""
+        names.append(label.upper())
         return [Paragraph(label.upper(), s.cell_label),
                 [Paragraph((first if i == 0 else "") + p, s.cell_item) for i, p in enumerate(paragraphs)]]
 
@@ -87,7 +91,9 @@ def _glance(ctx: Context, spot: Spot) -> Table:
         rows.append(row(text("common.references_row" if len(cited) > 1 else "common.reference_row"),
                         ["; ".join(cite(ctx, r, parts.get(r)) for r in cited)]))
     width = ctx.trim.frame_width
-    return named(box(rows, [LABEL_WIDTH, width - LABEL_WIDTH]), "its at-a-glance box")
+    label_width = max([LABEL_WIDTH] + [stringWidth(n, s.cell_label.fontName, s.cell_label.fontSize) + 2 * BOX_PADDING + 1
+                                       for n in names])     # a longer row name (another language) widens the column
+    return named(box(rows, [label_width, width - label_width]), "its at-a-glance box")
 
 
 def _citations(spot: Spot) -> list[str]:
