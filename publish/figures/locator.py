@@ -32,7 +32,7 @@ def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels
     if _marked(spot):
         x, y = pl.pt(spot.marker.at)
         obstacles.append((x - X_SIZE - 1, y - X_SIZE - 1, x + X_SIZE + 1, y + X_SIZE + 1))
-        requests.insert(0, (f"Spot {spot.number}", [(x, y)], True))
+        requests.insert(0, (content.labels.text("figures.spot", number=spot.number), [(x, y)], True))
     area = (pl.x + 1, pl.y + 1, pl.x + pl.width - 1, pl.y + pl.height - 1)
     return pl, labels.place(requests, obstacles, lines, area)
 

@@ -168,6 +168,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "figures.spillover": (),
     "figures.mark": (),
     "figures.mark_spot": ('number',),
+    "figures.spot": ('number',),
     "figures.close_up": ('view',),
     "figures.view.front": (),
     "figures.view.back": (),
