@@ -5,8 +5,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BuildError, ContentError
+
+if TYPE_CHECKING:
+    from .model import Labels
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"publish: {exc.strerror or exc}{where}; nothing was written", file=sys.stderr)
             return 1
         summary += report.summary(args.out)
-    elif _check_build(args.out, summary):
+    elif _check_build(args.out, summary, content.labels):
         return 1
     summary.append(f"{time.perf_counter() - started:.2f} s")
     print("publish: " + ", ".join(summary))
@@ -80,12 +84,12 @@ def _within(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _check_build(out: Path, summary: list[str]) -> int:
+def _check_build(out: Path, summary: list[str], labels: Labels) -> int:
     """After a build: do the booklet, deck and paper cards in `out` agree? Prints each mismatch."""
     from .consistency import check_build
 
     try:
-        findings = check_build(out)
+        findings = check_build(out, labels)
     except BuildError as exc:   # not a build of ours, or damaged: nothing to compare, the content is fine
         print(f"publish: {exc}; the booklet and the cards were not compared", file=sys.stderr)
         return 0

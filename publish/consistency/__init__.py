@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 
 from ..editions import CARD_PATHS, DECK_PATH, SITE_DIR, booklet_path
 from ..errors import BuildError
+from ..model import Labels
 from .compare import Mismatch, booklet_and_deck, deck_and_paper
 
 BOOKLET = Path(booklet_path())     # the trim whose pages the deck's page numbers are
@@ -29,8 +30,8 @@ class Findings:
     mismatches: list[Mismatch] = field(default_factory=list)
 
 
-def check_build(out: Path) -> Findings | None:
-    """Compare the outputs in `out`; None when it holds no booklet and deck to compare."""
+def check_build(out: Path, labels: Labels) -> Findings | None:
+    """Compare the outputs in `out`, built with `labels`; None when it holds no booklet and deck to compare."""
     from .booklet import read_booklet
     from .deck import read_deck
     from .paper import read_paper
@@ -38,12 +39,12 @@ def check_build(out: Path) -> Findings | None:
 
     if not ((out / BOOKLET).exists() and (out / DECK).exists()):
         return None
-    chapters, deck = _read(read_booklet, out / BOOKLET), _read(read_deck, out / DECK)
+    chapters, deck = _read(read_booklet, out / BOOKLET, labels), _read(read_deck, out / DECK, labels)
     findings = Findings([out / BOOKLET, out / DECK], booklet_and_deck(chapters, deck))
     for cards in (out / c for c in CARDS):
         if cards.exists():
             findings.files.append(cards)
-            findings.mismatches += deck_and_paper(deck, _read(read_paper, cards), cards.name, chapters)
+            findings.mismatches += deck_and_paper(deck, _read(read_paper, cards, labels), cards.name, chapters)
     if (out / SITE / "index.html").exists():
         findings.files.append(out / SITE)
         findings.mismatches += site_and_booklet(_read(lambda folder: read_site(folder, deck), out / SITE),
@@ -52,8 +53,8 @@ def check_build(out: Path) -> Findings | None:
     return findings
 
 
-def _read(reader, path: Path):
+def _read(reader, path: Path, *more):
     try:
-        return reader(path)
+        return reader(path, *more)
     except UNREADABLE as exc:
         raise BuildError(f"cannot read {path}: {exc}") from None

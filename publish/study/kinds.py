@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Labels
-from ..wording import BOOKLET
 from .cards import CardKind, FactKind, NoteKind
 
 SPOT = NoteKind(
@@ -22,7 +21,7 @@ SPOT = NoteKind(
         FactKind("conditions", "Related condition", "Related conditions"),
         FactKind("landmarks", "Landmark", "Landmarks"),
         FactKind("cautions", "Caution", "Cautions"),
-        FactKind("page", BOOKLET, BOOKLET),
+        FactKind("page", "Booklet", "Booklet"),
         FactKind("steps", "How to find it", "How to find it", glance=False, numbered=True),
         FactKind("summary", "About this spot", "About this spot", glance=False),
         FactKind("feel", "What it feels like", "What it feels like", glance=False),
