@@ -40,7 +40,7 @@ def content():
 @pytest.fixture(scope="session")
 def all_figures(content):
     """Every figure the booklet and deck use, as (name, builder) pairs; builders make a fresh Drawing."""
-    out = [("overview", lambda: overview_map(content)), ("legend", legend)]
+    out = [("overview", lambda: overview_map(content)), ("legend", lambda: legend(content.labels))]
     for spot in content.spots:
         n = spot.number
         out += [(f"spot {n} pattern", lambda s=spot: referral_figure(content, s)),
