@@ -56,6 +56,11 @@ def test_a_missing_and_an_unknown_label_are_named(tmp_path):
     assert any("unknown label 'booklet.my_note'; did you mean 'booklet.my_notes'?" in p for p in problems)
 
 
+def test_markup_characters_in_a_label_are_refused(tmp_path):
+    problems = _problems(tmp_path, ENGLISH.replace("  see: see\n", "  see: <i>see</i>\n"))
+    assert any("booklet.see: '<' is not allowed in a label" in p for p in problems)
+
+
 def test_numbers_follow_the_language(tmp_path):
     labels = load_content(_folder(tmp_path, GERMAN.read_text(encoding="utf-8"), "de-DE")).labels
     assert labels.text("booklet.back_spots", count=1400) == "Die 1.400 Punkte"

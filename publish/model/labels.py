@@ -99,6 +99,10 @@ def _check_text(src: Source, key: str, text: str) -> Iterator[Problem]:
         yield src.problem(path, f"unknown placeholder '{{{name}}}' (this label fills: {known})")
     for name in sorted(wanted - used):
         yield src.problem(path, f"placeholder '{{{name}}}' is missing; this label must show it")
+    markup = sorted(set(text) & set("<>&"))
+    if markup:
+        yield src.problem(path, f"'{markup[0]}' is not allowed in a label: labels are plain text, and the booklet and "
+                                "the cards would read it as markup")
     if key in LISTS and len(text.split()) != LISTS[key]:
         yield src.problem(path, f"expected {LISTS[key]} words separated by spaces, found {len(text.split())}")
 
