@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
-from .cache import OutputCache, inputs_key
+from .cache import OutputCache, content_digest, inputs_key
 from .deck.dates import LEDGER_FILE, Ledger, read_ledger, write_ledger
 from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, SITE_DIR, TRIMS, Trim
 from .epoch import holdable, pinned_epoch
@@ -22,11 +22,13 @@ from .model.schema import EARLIEST_DATE, LATEST_DATE
 from .parallel import run_all
 from .staging import move_into_place, staging_folder
 from .stopwatch import timed
+from .uptodate import record
 
 
 class Target(StrEnum):
-    """What a build is asked for: the booklet, the deck (with the paper cards), the web edition (with
-    what it carries and offers: the booklet and the deck), or everything."""
+    """What a build is asked for: the booklet, the deck (with the paper cards, and the booklet whose
+    page numbers every card carries), the web edition (with what it carries and offers: the booklet
+    and the deck), or everything. Every target leaves outputs that agree with each other."""
 
     BOOKLET = "booklet"
     DECK = "deck"
@@ -35,7 +37,7 @@ class Target(StrEnum):
 
     @property
     def units(self) -> tuple[str, ...]:
-        return {"booklet": ("booklet",), "deck": ("cards",), "site": ("booklet", "cards", "site"),
+        return {"booklet": ("booklet",), "deck": ("booklet", "cards"), "site": ("booklet", "cards", "site"),
                 "all": ("booklet", "cards", "site")}[self.value]
 
 
@@ -81,6 +83,7 @@ class Report:
     cards: int = 0
     spot_pages: dict[int, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    unsettled: bool = False   # the content changed while it was read: the outputs were not kept
 
     def summary(self, out: Path) -> list[str]:
         parts = []
@@ -89,6 +92,9 @@ class Report:
         if self.cards:
             parts.append(f"{self.cards} cards")
         parts.append(f"{len(self.files)} files written to {out}")
+        if self.unsettled:
+            parts.append("the content changed while it was read, so nothing was kept for reuse; "
+                         "build again to include the latest edits")
         return parts
 
 
@@ -127,9 +133,15 @@ def _checked(epoch: int, source: str) -> int:
     return epoch
 
 
-def build(content: Content, target: Target | str, out: Path, content_dir: Path) -> Report:
+def build(content: Content, target: Target | str, out: Path, content_dir: Path, read: str | None = None,
+          fingerprint: str | None = None) -> Report:
     """Build `target` from `content` into `out`, atomically. The site carries the booklet's page numbers
-    and offers the PDFs and the deck, so 'site' makes (or takes from the cache) those too."""
+    and offers the PDFs and the deck, so 'site' makes (or takes from the cache) those too.
+
+    `read` is the content folder's digest taken before `content` was loaded from it: kept outputs are
+    keyed on the bytes the build read, so when the folder changed since, nothing is fetched or kept.
+    `fingerprint` (uptodate.py), taken then too, is recorded with the files put in place, so that the
+    next build of the same inputs sees at once that there is nothing to do."""
     units = Target(target).units
     report = Report()
     epoch = source_epoch(content_dir)
@@ -137,7 +149,9 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
     # With SOURCE_DATE_EPOCH every note is dated by it; else by the ledger, new and changed notes by `dated`.
     ledger = None if pinned_epoch() is not None else read_ledger(content_dir)
     with staging_folder(out) as staging:
-        cache = OutputCache(out, inputs_key(content_dir, dated))
+        now = content_digest(content_dir)
+        report.unsettled = read is not None and read != now
+        cache = OutputCache(out, None if report.unsettled else inputs_key(now, dated))
         renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
         made: list[tuple[str, BookletUnit | CardsUnit | SiteUnit, object]] = []   # units made now, kept once in place
         if "booklet" in units:
@@ -161,6 +175,8 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path) 
         for name, unit, extra in made:
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
         report.files = [out / f.relative_to(staging) for f in report.files]
+        if fingerprint is not None and not report.unsettled:
+            record(out, str(Target(target)), fingerprint, report.files)
     return report
 
 
@@ -202,11 +218,13 @@ class Renderer:
 
     def booklet(self) -> BookletUnit:
         """Every trim with its print editions and preflight, each trim in its own process."""
-        from .booklet import prepare
+        from .booklet import prepare, same_pagination, settle
 
         with timed(self.timings, "figures"):
             art = prepare(self.content, self.store)
-        results = run_all([partial(self._trim, trim, art) for trim in TRIMS])
+        start = settle(self.content, art, self.timings)
+        results = run_all([partial(self._trim, trim, art, start) for trim in TRIMS])
+        same_pagination([trim_result for _, trim_result in results])
         files: list[Path] = []
         for made, trim_result in results:
             files += made
@@ -214,13 +232,13 @@ class Renderer:
         main = results[TRIMS.index(PAGE_TRIM)][1]
         return BookletUnit(files, main.pages, main.spot_pages)
 
-    def _trim(self, trim: Trim, art):
+    def _trim(self, trim: Trim, art, start):
         from .booklet import write_trim
         from .booklet.pages import Trim as LaidOutTrim
         from .printing import preflight_all, print_editions
 
         result = write_trim(self.content, LaidOutTrim.of(trim), art, self.epoch,
-                            self.staging / BOOKLET_DIR / trim.reader_file)
+                            self.staging / BOOKLET_DIR / trim.reader_file, start)
         made = [result.path, *print_editions(trim, result.path, result.timings)]
         with timed(result.timings, f"preflight {trim.slug}"):
             preflight_all(made)
@@ -231,7 +249,8 @@ class Renderer:
         from .study import figure_keys, study_notes
 
         with timed(self.timings, "card figures"):
-            self.store.draw_all(figure_keys(study_notes(self.content)))
+            keys = figure_keys(study_notes(self.content))
+            self.store.draw_all(keys + [key.for_screen() for key in keys])    # the deck's phone layouts
         deck_epoch = self.epoch if ledger is None else dated
         (deck, count, dates, deck_timings), (paper, paper_timings) = run_all([
             partial(self._deck, spot_pages, deck_epoch, ledger), partial(self._paper_cards, spot_pages)])

@@ -7,6 +7,8 @@ and of the libraries that shape the bytes, the build's date, and whatever else t
 from (the deck: the booklet's page numbers and its date ledger). Any change to any of these is a miss. A hit checks
 each kept file against its recorded hash, copies it into the staging folder, and the build moves
 it into place as if it had just been made. Keeping is best effort: a failure only costs a rebuild.
+Work folders of stores cut short (a SIGKILL) are removed by the next store: builds hold the output
+folder's lock, so no other store can be running.
 """
 from __future__ import annotations
 
@@ -15,41 +17,48 @@ import json
 import os
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from .deck.dates import LEDGER_FILE
 from .fonts import FONT_DIR
+from .uptodate import CODE, LIBRARIES
+from .uptodate import file_digest as _file_digest
+from .uptodate import library_version as _version
+from .uptodate import tree_digest as _tree_digest
 
 FOLDER = ".cache"
-CODE = Path(__file__).resolve().parent
-LIBRARIES = ("reportlab", "rl_accel", "genanki", "pikepdf", "pypdfium2", "pyphen", "PyYAML", "pydantic")
 
 
-def inputs_key(content_dir: Path, epoch: int | None) -> str:
-    """The digest of everything every unit is made from. The deck's date ledger is left out: the build
-    writes it, and only the deck depends on it (the deck's own key holds it)."""
-    digest = hashlib.sha256(f"python {sys.version}\0epoch {epoch}\0".encode())
+def content_digest(content_dir: Path) -> str:
+    """The digest of every file of the content folder but the deck's date ledger (the build writes it,
+    and only the deck depends on it: the deck's own key holds it). Taken before the content is read and
+    again after, it tells whether the build read exactly these bytes."""
+    return _tree_digest("content", Path(content_dir), Path(content_dir) / LEDGER_FILE)
+
+
+def inputs_key(content: str, epoch: int | None) -> str:
+    """The digest of everything every unit is made from, given the content's digest."""
+    digest = hashlib.sha256(f"python {sys.version}\0epoch {epoch}\0content {content}\0".encode())
     for name in LIBRARIES:
         digest.update(f"{name} {_version(name)}\0".encode())
-    for label, root in (("content", Path(content_dir)), ("code", CODE), ("fonts", FONT_DIR)):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                           and p != Path(content_dir) / LEDGER_FILE):
-            digest.update(f"{label}/{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(_file_digest(path).encode())
+    for label, root in (("code", CODE), ("fonts", FONT_DIR)):
+        digest.update(_tree_digest(label, root).encode())
     return digest.hexdigest()
 
 
 class OutputCache:
-    """The kept units of one output folder, for one set of inputs."""
+    """The kept units of one output folder, for one set of inputs; with no inputs (the content changed
+    while it was read, so no key names what was read) nothing is fetched or kept."""
 
-    def __init__(self, out: Path, inputs: str):
+    def __init__(self, out: Path, inputs: str | None):
         self.root = out / FOLDER
         self.inputs = inputs
 
     def fetch(self, unit: str, staging: Path, extra: object = None) -> dict | None:
         """Copy the unit's kept files into `staging` and return its facts (with 'files': the copies),
         or None when nothing matching is kept."""
+        if self.inputs is None:
+            return None
         folder = self.root / unit
         try:
             entry = json.loads((folder / "entry.json").read_text(encoding="utf-8"))
@@ -69,9 +78,12 @@ class OutputCache:
 
     def store(self, unit: str, out: Path, files: list[Path], facts: dict, extra: object = None) -> None:
         """Keep copies of `files` (paths under `out`) and `facts` (JSON-able) as the unit's entry."""
+        if self.inputs is None:
+            return
         work = self.root / f".{unit}-{os.getpid()}"
         try:
-            shutil.rmtree(work, ignore_errors=True)
+            for left in self.root.glob(".*"):   # this store's own, or a killed one's
+                shutil.rmtree(left, ignore_errors=True)
             names = {}
             for path in files:
                 name = path.relative_to(out).as_posix()
@@ -90,15 +102,3 @@ class OutputCache:
 
     def _key(self, unit: str, extra: object) -> str:
         return hashlib.sha256(json.dumps([self.inputs, unit, extra], sort_keys=True).encode()).hexdigest()
-
-
-def _file_digest(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"

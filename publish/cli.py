@@ -4,13 +4,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BuildError, ContentError
+from .uptodate import current_files, fingerprint
 
 if TYPE_CHECKING:
-    from .model import Labels
+    from .model import Content
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +27,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl-C at any moment (loading, checking, building) ends it with one line."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("publish: interrupted; the output folder holds the last complete build", file=sys.stderr)
+        return 130
+
+
+def _run(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.files and args.command != "preflight":
@@ -35,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         print(schema_markdown(), end="")
         return 0
     if args.command == "preflight":
-        return _preflight(args.files or sorted(args.out.glob("*/*.pdf")))
+        return _preflight(args.files, args.out)
+    key = fingerprint(args.content, args.command) if args.command != "check" and args.content.is_dir() else None
+    current = key and current_files(args.out, args.command, key)
+    if current:
+        print(f"publish: nothing changed; the {len(current)} files in {args.out} are current, "
+              f"{time.perf_counter() - started:.2f} s")
+        return 0
+    from .cache import content_digest
     from .epoch import pinned_epoch
     from .model import load_content
     try:
@@ -44,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"publish: {exc}; nothing was written", file=sys.stderr)
         return 1
     try:
+        read = content_digest(args.content) if args.content.is_dir() else None   # the bytes about to be read
         content = load_content(args.content)
     except ContentError as exc:
         for problem in exc.problems:
@@ -60,19 +79,16 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         try:
             from .build import build
-            report = build(content, args.command, args.out, args.content)
+            report = build(content, args.command, args.out, args.content, read, key)
         except BuildError as exc:
             print(f"publish: {exc}; nothing was written", file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            print(f"publish: interrupted; {args.out} holds the last complete build", file=sys.stderr)
-            return 130
         except OSError as exc:   # a full disk, a folder that cannot be written, --out naming a file
             where = f": {exc.filename}" if exc.filename else ""
             print(f"publish: {exc.strerror or exc}{where}; nothing was written", file=sys.stderr)
             return 1
         summary += report.summary(args.out)
-    elif _check_build(args.out, summary, content.labels):
+    elif _check_build(args.out, content, summary):
         return 1
     summary.append(f"{time.perf_counter() - started:.2f} s")
     print("publish: " + ", ".join(summary))
@@ -84,15 +100,18 @@ def _within(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _check_build(out: Path, summary: list[str], labels: Labels) -> int:
-    """After a build: do the booklet, deck and paper cards in `out` agree? Prints each mismatch."""
+def _check_build(out: Path, content: Content, summary: list[str]) -> int:
+    """After a build: do the booklet, deck and paper cards in `out` agree with each other and with the
+    content? Prints each mismatch; a damaged or unreadable output is a failure too."""
     from .consistency import check_build
+    from .staging import settled
 
     try:
-        findings = check_build(out, labels)
-    except BuildError as exc:   # not a build of ours, or damaged: nothing to compare, the content is fine
-        print(f"publish: {exc}; the booklet and the cards were not compared", file=sys.stderr)
-        return 0
+        with settled(out):
+            findings = check_build(out, content)
+    except BuildError as exc:
+        print(f"publish: {exc}; build again to replace it", file=sys.stderr)
+        return 1
     if findings is None:
         return 0
     for mismatch in findings.mismatches:
@@ -106,13 +125,20 @@ def _check_build(out: Path, summary: list[str], labels: Labels) -> int:
     return 0
 
 
-def _preflight(files: list[Path]) -> int:
+def _preflight(files: list[Path], out: Path) -> int:
+    """Preflight the named PDFs, or every PDF of the build in `out` (after finishing a move a killed build began)."""
     from .printing.preflight import preflight
+    from .staging import settled
 
-    if not files:
+    try:
+        with nullcontext() if files else settled(out):
+            results = [preflight(f) for f in files or sorted(out.glob("*/*.pdf"))]
+    except BuildError as exc:
+        print(f"publish: {exc}", file=sys.stderr)
+        return 1
+    if not results:
         print("publish: no PDFs to preflight; run a build first", file=sys.stderr)
         return 1
-    results = [preflight(f) for f in files]
     for r in results:
         print(("ok    " if r.ok else "FAIL  ") + str(r), file=sys.stdout if r.ok else sys.stderr)
     return 0 if all(r.ok for r in results) else 1

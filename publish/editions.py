@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 MM = 72 / 25.4      # points per millimetre
 INCH = 72           # points per inch
 BLEED = 3 * MM      # print-shop bleed; art that touches the trim edge is drawn this far past it
+SAFE_ZONE = 6 * MM  # home printers leave this much of the sheet edge unprinted: only background colour there
 STEM = "perfect-spots"
 
 
@@ -89,6 +90,13 @@ def preflight_sizes() -> dict[str, tuple[float, float]]:
     sizes |= {f"{t.sheet.short} landscape": t.sheet.landscape for t in TRIMS}
     sizes |= {p.short: (p.width, p.height) for p in CARD_PAPERS}
     return sizes
+
+
+def safe_zones() -> dict[str, float]:
+    """How far from the sheet edge nothing but background colour may print, by preflight name: the
+    home-print saddle-stitch sheets. Reader pages are not printed edge to edge, and a print shop
+    trims the bleed edition, so their tabs may run to the edge."""
+    return {f"{t.sheet.short} landscape": SAFE_ZONE for t in TRIMS}
 
 
 def booklet_sizes() -> set[str]:

@@ -16,6 +16,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .errors import BuildError
+
 T = TypeVar("T")
 
 PR_SET_PDEATHSIG = 1
@@ -73,8 +75,19 @@ def _collect(pid: int, read: int) -> tuple[bool, object]:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
     if not data:
-        return False, RuntimeError(f"a build process ended without a result (wait status {status})")
+        return False, BuildError(_death(status))
     return pickle.loads(data)
+
+
+def _death(status: int) -> str:
+    """Why a build process ended without a result, in words that point at the likely cause."""
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        cause = {signal.SIGKILL: " (as the system does when memory runs out)",
+                 signal.SIGABRT: " (a library gave up, as on a full disk)"}.get(signal.Signals(sig), "")
+        return (f"a build process was killed by signal {sig}{cause}; check free memory and disk space, "
+                "then build again")
+    return f"a build process ended without a result (exit status {os.waitstatus_to_exitcode(status)})"
 
 
 def _stop(pid: int) -> None:

@@ -3,7 +3,8 @@
 A build renders into out/.staging-PID while it holds a lock on `out` (a second build into the same
 folder is refused). Once every output is made and checked, a journal listing them is written and the
 files are renamed into place with Ctrl-C, kill and hang-up held; a build killed harder than that
-(SIGKILL, power cut) leaves the journal, and the next build finishes the move before it starts.
+(SIGKILL, power cut) leaves the journal, and the next command that reads or writes the folder (a build,
+`check`, `preflight`) finishes the move before it does anything else: no command ever sees a mix.
 """
 from __future__ import annotations
 
@@ -43,6 +44,21 @@ def staging_folder(out: Path) -> Iterator[Path]:
         os.close(lock)
 
 
+@contextmanager
+def settled(out: Path) -> Iterator[None]:
+    """Hold `out` while a command reads it, after finishing a move a killed build began, so what it
+    reads is one whole build. A folder that does not exist is left alone."""
+    if not out.is_dir():
+        yield
+        return
+    lock = _lock(out, "read")
+    try:
+        _recover(out)
+        yield
+    finally:
+        os.close(lock)
+
+
 def move_into_place(staging: Path, out: Path, files: list[Path]) -> None:
     """Move `files` into place as one set. Once the journal naming them is on disk, Ctrl-C, kill and
     hang-up wait until the last file is in; if the build dies harder (SIGKILL, power cut), the next
@@ -66,14 +82,15 @@ def move_into_place(staging: Path, out: Path, files: list[Path]) -> None:
         _move(staging, out, names)
 
 
-def _lock(out: Path) -> int:
-    """Hold `out` for this build alone: an flock on the folder, which the system drops if the process dies."""
+def _lock(out: Path, purpose: str = "write") -> int:
+    """Hold `out` for this command alone: an flock on the folder, which the system drops if the process dies."""
     fd = os.open(out, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise BuildError(f"another build is writing to {out}; run this one again when it has finished") from None
+        again = "this one" if purpose == "write" else "this command"
+        raise BuildError(f"another build is writing to {out}; run {again} again when it has finished") from None
     return fd
 
 

@@ -25,31 +25,39 @@ def import_deck(col: Collection, apkg: Path):
 
 
 class _Section(HTMLParser):
-    """Collects the text inside the first element whose class list contains `css_class`."""
+    """Collects the text inside the first element whose class list contains `css_class`, leaving out
+    elements whose class list contains `skip`."""
 
-    def __init__(self, css_class: str):
+    def __init__(self, css_class: str, skip: str = ""):
         super().__init__(convert_charrefs=True)
         self.css_class, self.depth, self.done, self.parts = css_class, 0, False, []
+        self.skip, self.skipping = skip, 0
 
     def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.skipping or (self.depth and self.skip in classes):
+            self.skipping += 1
         if self.depth:
             self.depth += 1
         elif not self.done and self.css_class in (dict(attrs).get("class") or "").split():
             self.depth = 1
 
     def handle_endtag(self, tag):
+        if self.skipping:
+            self.skipping -= 1
         if self.depth:
             self.depth -= 1
             self.done = self.done or self.depth == 0
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.skipping:
             self.parts.append(data)
 
 
-def section(html: str, css_class: str) -> str:
-    """The text a student reads inside the part of the card marked `css_class` ('' if none)."""
-    parser = _Section(css_class)
+def section(html: str, css_class: str, skip: str = "\0") -> str:
+    """The text a student reads inside the part of the card marked `css_class` ('' if none), without
+    the parts marked `skip`."""
+    parser = _Section(css_class, skip)
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
 

@@ -12,7 +12,9 @@ from publish.figures import FigureStore, store
 from publish.study import card_count, figure_keys, study_notes
 
 PUBLISH = Path(__file__).resolve().parent.parent / "publish"
-DRAWING_FUNCTIONS = ("referral_figure", "locator_figure", "overview_map", "legend")
+DRAWING_FUNCTIONS = ("referral_figure", "locator_figure", "overview_map", "answer_map", "legend")
+FUNCTIONS = {"referral": "referral_figure", "locator": "locator_figure", "overview": "overview_map",
+             "answer_map": "answer_map", "legend": "legend"}
 
 
 def instrument(monkeypatch, log: Path) -> None:
@@ -39,11 +41,12 @@ def test_a_full_build_draws_each_distinct_figure_once(content, tmp_path, monkeyp
     drawn = log.read_text().splitlines()
     booklet = FigureStore(content)
     Art(booklet).draw_all()
-    cards = FigureStore(content)
-    cards.draw_all(figure_keys(study_notes(content)))
-    distinct = len(set(booklet._drawings) | set(cards._drawings))
+    keys = figure_keys(study_notes(content))
+    shared = set(booklet._drawings) | set(keys) | {key.for_screen() for key in keys}     # the deck's phone layouts
+    expected = {f"{FUNCTIONS[k.kind]} {k.spot} {sorted(k.options)}" for k in shared if k.kind in FUNCTIONS}
     assert len(drawn) == len(set(drawn)), sorted(d for d in drawn if drawn.count(d) > 1)
-    assert len(drawn) == distinct
+    laid_out_for_a_room = {d for d in drawn if "('fit', " in d} - expected   # a page's or card front's room
+    assert set(drawn) - laid_out_for_a_room == expected
 
 
 def test_counting_cards_draws_nothing(content, monkeypatch):

@@ -12,7 +12,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from publish.booklet import build_booklets
-from publish.booklet.pages import BOTTOM, INNER, OUTER, TAB_WIDTH, TOP
+from publish.booklet.pages import BOTTOM, FOLIO_BASELINE, INNER, OUTER, TAB_WIDTH, TOP
 from publish.errors import BuildError
 from publish.model import load_content
 
@@ -288,7 +288,7 @@ def test_page_number_links_lead_to_the_page_they_print(booklet):
 
 def test_folios_are_the_physical_page_numbers(booklet):
     for page in booklet.pages[1:-1]:
-        folio = "".join(ch for ch, _, box in page.chars if box[3] < BOTTOM - 4 * MM and not ch.isspace())
+        folio = "".join(ch for ch, _, box in page.chars if box[3] < FOLIO_BASELINE + 4 * MM and not ch.isspace())
         assert folio == str(page.number)
 
 
@@ -408,3 +408,20 @@ def test_no_text_prints_under_6_pt_figure_labels_included(booklet):
     smallest = min(((box[3] - box[1]) / CAP_HEIGHT, page.number) for page in booklet.pages
                    for ch, _, box in page.chars if ch in FLAT_TOPPED)
     assert smallest[0] >= 5.95, f"text of {smallest[0]:.2f} pt on p. {smallest[1]}"
+
+
+
+def test_both_trims_have_the_same_page_for_every_chapter_and_anchor(booklets, content):
+    """Same page count, same outline, and every page-number link (contents, cross-references, finders,
+    index) on the same page, over the same text, to the same page."""
+    a5, half_letter = booklets["a5"], booklets["half-letter"]
+    assert len(a5.pdf.pages) == len(half_letter.pdf.pages)
+    assert a5.outline == half_letter.outline
+
+    def links(booklet: Booklet) -> list[tuple[int, str, int]]:
+        """(page, text under the link without spaces, page it leads to): the box may catch a neighbouring space."""
+        return [(number, "".join(text.split()), target) for number in range(1, len(booklet.pdf.pages) + 1)
+                for text, target in booklet.links(number)]
+
+    assert len(links(a5)) > 3 * len(content.spots)
+    assert links(half_letter) == links(a5)

@@ -138,7 +138,8 @@ def test_answer_spots_are_darker_than_the_others_on_each_map(content, topic_note
             view, p = map_position(spot)
             centres[spot.number] = views[[v.view for v in views].index(view)].pt(p)
         for number, (x, y) in centres.items():
-            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-4.4, 4.4)]  # centre, above, below
+            reach = 4.4 if number in answer else 2.5     # inside the dot (radius 7 or 3.8), past a white number
+            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-reach, reach)]  # centre, above, below
             clear = [q for q in ring if all(math.dist(q, c) > 9.5 for n, c in centres.items() if n != number)]
             values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in clear]
             if values:      # the dot's own colour: its darkest sample (its number is white), away from neighbours
@@ -154,8 +155,8 @@ def _placements(drawing, content, note):
         shapes = content.regions[note.key].shapes
         if not any(v in shapes for v in MAP_VIEWS):
             views.append(next(iter(shapes)))
-    placements, width, _ = side_by_side([(v, full(v)) for v in views], content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
-                                        close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
+    placements, width, _ = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+                                        close_up_height=24 * style.MM, max_width=ANSWER_WIDTH, titled=False)
     assert abs(width - drawing.width) < 0.01
     return placements
 

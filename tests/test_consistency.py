@@ -14,14 +14,17 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 
+from bench.synth import make_content
 from publish.build import build
 from publish.consistency.compare import split
 from publish.editions import A4
 from publish.figures import FigureStore
 from publish.model import load_content
 from publish.paper.document import write_cards
+from publish.paper.layout import lay_out
 from publish.study import study_notes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +110,10 @@ def test_a_changed_muscle_detail_and_page_in_the_deck_are_named_by_spot_and_fiel
                and line.endswith('the cards "somewhere else entirely"') for line in lines), lines
     assert any(line.startswith(f"Spot {spot.number}: page: the cards say p. 999, the chapter starts on p. ")
                for line in lines), lines
-    assert lines[-1] == f"2 mismatch(es) between the booklet and the cards in {out}"
+    # the half-letter edition has the same pages, so it disagrees with the deck in the same two places
+    assert any(line.startswith(f"Spot {spot.number} (perfect-spots-half-letter.pdf): page: the cards say p. 999")
+               for line in lines), lines
+    assert lines[-1] == f"4 mismatch(es) between the booklet and the cards in {out}"
 
 
 def test_a_spot_dropped_from_a_condition_card_is_named(out, content):
@@ -151,7 +157,9 @@ def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path, content_
         removed.append(data["conditions"].pop())
     content_dir = content_copy({3: change})
     edited = load_content(content_dir)
-    build(edited, "deck", out, content_dir)     # the deck and cards are rebuilt, the booklet is not
+    older = (out / "booklet" / "perfect-spots-a5.pdf").read_bytes()
+    build(edited, "deck", out, content_dir)     # the booklet, the deck and the cards are rebuilt
+    (out / "booklet" / "perfect-spots-a5.pdf").write_bytes(older)     # and the booklet put back as it was
 
     lines = reported(check(out))
     assert 'Spot 3: muscles: "tibialis anterior" is in the booklet but on no card' in lines
@@ -159,15 +167,46 @@ def test_a_booklet_left_over_from_older_content_is_named(out, tmp_path, content_
     name = edited.conditions[removed[0]].name
     # the booklet lowers a name's first letter inside a list ("Shin splints, medial tibial ...")
     assert f'Spot 3: conditions: "{name}" is in the booklet but on no card'.casefold() in [x.casefold() for x in lines]
-    assert any(line.startswith("Spot 3: page: the cards say no page, the chapter starts on p.") for line in lines)
+
+
+@pytest.mark.parametrize("damage", ["truncated deck", "garbage booklet", "truncated cards", "folder for the deck",
+                                    "missing deck"])
+def test_a_damaged_output_fails_the_check(out, damage):
+    apkg, booklet, cards = out / APKG, out / "booklet" / "perfect-spots-a5.pdf", out / "cards" / "perfect-spots-cards-a4.pdf"
+    if damage == "truncated deck":
+        apkg.write_bytes(apkg.read_bytes()[: apkg.stat().st_size // 2])
+    elif damage == "garbage booklet":
+        booklet.write_bytes(b"%PDF-1.7\n" + os.urandom(4096))
+    elif damage == "truncated cards":
+        cards.write_bytes(cards.read_bytes()[: cards.stat().st_size // 3])
+    elif damage == "folder for the deck":
+        apkg.unlink()
+        apkg.mkdir()
+    else:
+        apkg.unlink()
+    result = check(out)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "agree" not in result.stdout and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_build_of_other_content_is_named_by_spot(out, tmp_path):
+    """A 14-spot build checked against content with more spots, or fewer, does not agree with it."""
+    more = make_content(CONTENT, tmp_path / "twenty", 20)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "publish", "check", "--content", str(more), "--out", str(out)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    lines = reported(result)
+    assert "Spot 20: spot: is in the content but has no chapter in the booklet" in lines, lines
 
 
 def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, content):
     notes = list(study_notes(content, {s.number: 99 for s in content.spots}))
     last = notes[1].cards[-1]
     notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
-    write_cards(tuple(notes), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, FigureStore(content),
-                content.labels)
+    store = FigureStore(content)
+    write_cards(lay_out(tuple(notes), store, content.labels), content.book, A4,
+                out / "cards" / "perfect-spots-cards-a4.pdf", 0, store, content.labels)
 
     lines = reported(check(out))
     assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines
@@ -191,3 +230,44 @@ def test_lists_are_split_at_commas_but_known_names_with_commas_stay_whole():
     known = {"neck, upper", "neck", "upper back"}
     assert split("neck, upper, upper back, shin", known) == ("neck, upper", "upper back", "shin")
     assert split("", known) == ()
+
+
+def test_a_good_build_of_unusual_content_agrees(tmp_path, content_copy):
+    """No false mismatches: twelve muscles push the at-a-glance box to the chapter's second page, a spot
+    without references has the page foot right under its last row, and a tab or a line separator in a
+    title is white space to a reader, however each output sets it."""
+    def twelve_muscles(data):
+        data["muscles"] = [{"name": f"muscle {letter}", "detail": "a detail long enough to take a line of the box"}
+                           for letter in "abcdefghijkl"]
+
+    def no_references(data):
+        assert data.pop("references", None)
+
+    def title_with(separator):
+        def change(data):
+            data["title"] = data["title"].replace(" ", separator, 1)
+        return change
+    content_dir = content_copy({1: twelve_muscles, 2: no_references, 4: title_with("\t"), 5: title_with("\u2028")})
+    out = tmp_path / "out"
+    build(load_content(content_dir), "all", out, content_dir)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "publish", "check", "--content", str(content_dir), "--out", str(out)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "agree" in result.stdout
+
+
+def test_a_half_letter_edition_paginated_differently_is_named(out):
+    """The deck and the Letter cards quote one set of page numbers; the half-letter edition must
+    have the same. A blank page slipped in at its front moves every chapter one page on."""
+    path = out / "booklet" / "perfect-spots-half-letter.pdf"
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages.insert(0, pdf.pages[-1])
+        pdf.save(path)
+
+    lines = reported(check(out))
+    assert any(re.fullmatch(r"Spot 1 \(perfect-spots-half-letter\.pdf\): page: the cards say p\. (\d+), "
+                            r"the chapter starts on p\. \d+", line) for line in lines), lines
+    assert any(line.startswith("Spot 1 (perfect-spots-half-letter.pdf): page: perfect-spots-cards-letter.pdf")
+               for line in lines), lines
+    assert not any(line.startswith("Spot 1: page") for line in lines), lines

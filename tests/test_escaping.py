@@ -26,6 +26,7 @@ from publish.figures import FigureStore
 from publish.fonts import drawable, register
 from publish.model import load_content
 from publish.model.checks import DIRECTION_OVERRIDES
+from publish.model.source import INVISIBLE_JOINERS
 from publish.paper import build_cards
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -35,7 +36,8 @@ EPOCH = 1_700_000_000
 LOOK_ALIKES = ["<", ">", "&", '"', "'", "<b>", "</i>", "<br/>", "<script>alert(1)</script>", "&amp;", "&lt;",
                "&#91;", "{{", "}}", "{{Front}}", "{{c1::x}}", "[sound:x]", "[latex]x[/latex]", "::", "<!--", "]]>"]
 DRAWABLE = sorted(chr(c) for c in drawable()
-                  if unicodedata.category(chr(c)) != "Cc" and chr(c) not in DIRECTION_OVERRIDES)
+                  if unicodedata.category(chr(c)) != "Cc" and chr(c) not in DIRECTION_OVERRIDES
+                  and c not in INVISIBLE_JOINERS)   # dropped on reading: tests/test_invisible_joiners.py
 WORD = st.one_of(st.sampled_from(LOOK_ALIKES), st.text(st.sampled_from(DRAWABLE), min_size=1, max_size=8))
 TEXT = st.lists(WORD, min_size=1, max_size=5).map(" ".join).filter(str.strip)
 

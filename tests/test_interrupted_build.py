@@ -161,3 +161,40 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path, builds):
     assert code == 0, stderr
     assert published(out) == published(builds[NEW])
     assert not stagings(out)
+
+
+KILL_AT_FIRST_MOVE = """
+import os, runpy, signal, sys
+rename = os.replace
+def rename_then_die(src, dst):
+    rename(src, dst)
+    if "{staging}" in str(src) and "{staging}" not in str(dst):   # the first output moved into place
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = rename_then_die
+sys.argv = ["publish", "all", "--content", sys.argv[1], "--out", sys.argv[2]]
+runpy.run_module("publish", run_name="__main__")
+""".replace("{staging}", STAGING)
+
+
+@pytest.mark.parametrize("reader", ["check", "preflight"])
+def test_a_sigkill_during_the_move_is_finished_before_any_command_reads_the_folder(tmp_path, builds, reader):
+    """A real SIGKILL right after the first output was renamed into place leaves a mix on disk; `check`
+    and `preflight` finish the journaled move before they read, so they judge (and leave) the new build
+    whole. The killed build reuses the NEW build's kept outputs, so it gets to the move at once."""
+    out = last_good_build(tmp_path, builds)
+    shutil.rmtree(out / ".cache")
+    shutil.copytree(builds[NEW] / ".cache", out / ".cache")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": str(NEW)}
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_FIRST_MOVE, str(ROOT / "content"), str(out)], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    new, old = published(builds[NEW]), published(builds[OLD])
+    mixed = published(out)
+    assert any(mixed[n] == new[n] for n in new) and any(mixed[n] == old[n] and old[n] != new[n] for n in new)
+
+    args = ["check", "--content", str(ROOT / "content")] if reader == "check" else ["preflight"]
+    result = subprocess.run([sys.executable, "-m", "publish", *args, "--out", str(out)], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert published(out) == new
+    assert not stagings(out)

@@ -1,9 +1,11 @@
 """run_all: results in order, and a job's failure raised in the parent as it was raised in the child."""
 import os
+import signal
 
 import pytest
 
 from publish import parallel
+from publish.errors import BuildError
 
 
 @pytest.fixture(autouse=True)
@@ -35,5 +37,13 @@ def test_a_job_whose_result_cannot_be_sent_back_is_an_error_naming_why():
 
 
 def test_a_child_that_dies_without_a_result_is_an_error():
-    with pytest.raises(RuntimeError, match="ended without a result"):
+    with pytest.raises(BuildError, match=r"ended without a result \(exit status 3\)"):
         parallel.run_all([lambda: 1, lambda: os._exit(3)])
+
+
+@pytest.mark.parametrize(("sig", "cause"), [(signal.SIGKILL, "memory runs out"), (signal.SIGABRT, "full disk")])
+def test_a_child_killed_as_the_oom_killer_or_an_abort_would_is_a_build_error_naming_the_cause(sig, cause):
+    """A worker killed by the OOM killer, or aborted by qpdf on a full disk, is a clean BuildError the
+    command line prints in one line, not a RuntimeError with a traceback."""
+    with pytest.raises(BuildError, match=f"killed by signal {int(sig)} .*{cause}"):
+        parallel.run_all([lambda: 1, lambda: os.kill(os.getpid(), sig)])

@@ -128,3 +128,69 @@ def test_preflight_passes_good_files_and_names_what_is_wrong(tmp_path):
         c.showPage()
     c.save()
     assert "page 1: text outside the trim" in str(preflight(tmp_path / "outside.pdf"))
+
+
+@pytest.mark.parametrize("paper", [A4, LETTER], ids=["a4", "letter"])
+def test_preflight_fails_home_print_sheets_with_text_in_the_6_mm_zone(tmp_path, paper):
+    """Home printers leave the sheet edge unprinted: a tab number 4 mm from it fails, 7 mm passes;
+    the same page as an A5 reader page (not a home-print sheet) has no such zone."""
+    fonts.register()
+
+    def sheet(name: str, size, inset_mm: float) -> Path:
+        c = canvas.Canvas(str(tmp_path / name), pagesize=size, invariant=1, initialFontName="Sans")
+        c.setFont("Sans", 8)
+        c.drawString(inset_mm * MM, size[1] / 2, "14")
+        c.showPage()
+        c.save()
+        return tmp_path / name
+
+    landscape = paper.landscape
+    near = preflight(sheet("near.pdf", landscape, 4))
+    assert not near.ok
+    assert "page 1: text within 6 mm of the sheet edge" in str(near)
+    assert preflight(sheet("clear.pdf", landscape, 7)).ok, str(preflight(sheet("clear.pdf", landscape, 7)))
+    reader = preflight(sheet("reader.pdf", A5, 4))
+    assert "within 6 mm" not in str(reader)
+
+
+def test_built_home_print_sheets_keep_tab_numbers_out_of_the_6_mm_zone_and_the_bleed_tabs_reach_the_edge(tmp_path):
+    """The real booklet: its sheets pass the safe-zone check, and the bleed edition's tabs still run
+    into the bleed (colour at the very edge of the BleedBox, beside a tab page)."""
+    from publish.build import build
+    from publish.model import load_content
+
+    content_dir = Path(__file__).resolve().parent.parent / "content"
+    out = tmp_path / "out"
+    build(load_content(content_dir), "booklet", out, content_dir)
+    for name in ("perfect-spots-a5-on-a4.pdf", "perfect-spots-half-letter-on-letter.pdf"):
+        result = preflight(out / "booklet" / name)
+        assert result.ok and "6 mm from the sheet edge" in str(result), str(result)
+    doc = pdfium.PdfDocument(str(out / "booklet" / "perfect-spots-a5-bleed.pdf"))
+    edge_colours = set()
+    for index in range(len(doc)):
+        image = doc[index].render(scale=1, crop=(0, 0, 0, 0)).to_pil().convert("RGB")
+        x = image.width - 1 if index % 2 == 0 else 0        # the outer edge of the bleed
+        edge_colours |= {image.getpixel((x, y)) for y in range(image.height // 4, 3 * image.height // 4)}
+    assert any(r < 100 and b > 80 for r, g, b in edge_colours), "no tab colour at the bleed edge"
+
+
+@pytest.mark.parametrize("number", [7, 14, 100, 1000])
+def test_thumb_tab_numbers_of_any_width_stay_out_of_the_safe_zone_on_home_print_sheets(tmp_path, number):
+    """Long booklets have three- and four-digit spot numbers on their tabs; those turn to read along the
+    edge rather than reach into the strip home printers cannot print."""
+    from publish.booklet.pages import TRIMS, _thumb_tab
+
+    fonts.register()
+    for trim in TRIMS:
+        reader = tmp_path / f"{trim.slug}.pdf"
+        c = canvas.Canvas(str(reader), pagesize=(trim.width, trim.height), invariant=1, initialFontName="Sans")
+        for page in range(1, 5):
+            _thumb_tab(c, trim, page, number, slot=page)
+            c.showPage()
+        c.save()
+        sheets = tmp_path / f"{trim.slug}-sheets.pdf"
+        impose(reader, sheets, trim.sheet)
+        result = preflight(sheets)
+        assert result.ok and "6 mm from the sheet edge" in str(result), str(result)
+        text = "".join(pdfium.PdfDocument(str(reader))[0].get_textpage().get_text_range().split())
+        assert text == str(number)

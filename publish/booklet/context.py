@@ -19,14 +19,23 @@ class Art:
     def __init__(self, store: FigureStore):
         self.store = store
 
-    def referral(self, spot: Spot) -> Drawing:
-        return self.store.get(FigureKey.of("referral", spot.number, key=False))
+    def referral(self, spot: Spot, room: tuple[float, float] | None = None) -> Drawing:
+        """The spot's chart; given the room (width, height) it will be placed in, laid out for that
+        room if it would otherwise be shrunk, so its captions print at their size."""
+        return self._within(FigureKey.of("referral", spot.number, key=False), room)
 
     def locator(self, spot: Spot) -> Drawing:
         return self.store.get(FigureKey.of("locator", spot.number))
 
-    def overview(self) -> Drawing:
-        return self.store.get(FigureKey.of("overview"))
+    def overview(self, room: tuple[float, float] | None = None) -> Drawing:
+        return self._within(FigureKey.of("overview"), room)
+
+    def _within(self, key: FigureKey, room: tuple[float, float] | None) -> Drawing:
+        drawing = self.store.get(key)
+        if room is None:
+            return drawing
+        x0, y0, x1, y1 = drawing.getBounds()
+        return drawing if x1 - x0 <= room[0] and y1 - y0 <= room[1] else self.store.get(key.fitted(*room))
 
     def legend(self) -> Drawing:
         return self.store.get(FigureKey.of("legend"))

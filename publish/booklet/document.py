@@ -1,4 +1,9 @@
-"""Assemble the booklet, lay it out until every page reference is right, and write each trim size."""
+"""Assemble the booklet, find where every page reference points once, and write each trim size.
+
+Every trim has the same text block (pages.py), so the pages are found once, by a dry layout of one
+trim (`settle`); each trim then prints from those page numbers, side by side in forked processes,
+and is checked to have come out page for page the same.
+"""
 from __future__ import annotations
 
 import io
@@ -34,12 +39,14 @@ MIN_NOTES_PAGES = 2
 
 @dataclass
 class TrimResult:
-    """One trim's reader edition: its file, page count, each spot's first page, and the seconds it took."""
+    """One trim's reader edition: its file, page count, each spot's first page, the page of every
+    mark, and the seconds it took."""
 
     path: Path
     pages: int
     spot_pages: dict[int, int]
     timings: dict[str, float]
+    marks: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,6 +73,15 @@ class Layout:
     page_count: int
 
 
+@dataclass(frozen=True)
+class Start:
+    """Where a layout starts: the page of every mark and the number of notes pages, as a dry layout
+    found them (empty: print placeholders and find them)."""
+
+    pages: dict[str, int] = field(default_factory=dict)
+    notes: int = MIN_NOTES_PAGES
+
+
 def prepare(content: Content, store: FigureStore | None = None) -> Art:
     """Fonts registered and every figure the booklet uses drawn: call before forking, so that the
     trims (and the deck after them) share the drawings."""
@@ -75,24 +91,47 @@ def prepare(content: Content, store: FigureStore | None = None) -> Art:
     return art
 
 
-def write_trim(content: Content, trim: Trim, art: Art, epoch: int | None, path: Path) -> TrimResult:
-    """Lay out one trim and write its reader edition to `path`."""
+def settle(content: Content, art: Art, timings: dict[str, float]) -> Start:
+    """The pages of every mark, found once for all trims by a dry layout of the first (call before
+    forking the trims)."""
+    with timed(timings, "booklet pages"):
+        ctx = _context(content, TRIMS[0], Pages({}), art, MIN_NOTES_PAGES)
+        _, count = _render(ctx, content.book_epoch, dry=True)
+        return Start(ctx.page.found, _notes_needed(ctx.page, MIN_NOTES_PAGES, count))
+
+
+def write_trim(content: Content, trim: Trim, art: Art, epoch: int | None, path: Path,
+               start: Start = Start()) -> TrimResult:
+    """Lay out one trim from `start` and write its reader edition to `path`."""
     if epoch is None:
         epoch = content.book_epoch
     timings: dict[str, float] = {}
     with timed(timings, f"booklet {trim.slug}"):
-        layout = lay_out(content, trim, art, epoch)
+        layout = lay_out(content, trim, art, epoch, start)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(layout.pdf)
     spot_pages = {s.number: layout.pages[spot_key(s)] for s in content.spots}
-    return TrimResult(path, layout.page_count, spot_pages, timings)
+    return TrimResult(path, layout.page_count, spot_pages, timings, layout.pages)
+
+
+def same_pagination(results: list[TrimResult]) -> None:
+    """Raise BuildError unless every trim came out with the same pages and marks (the text block is
+    shared, so only a layout that depends on the trim's size could part them)."""
+    first, *others = results
+    for other in others:
+        if (other.pages, other.marks) != (first.pages, first.marks):
+            moved = sorted(k for k in first.marks if other.marks.get(k) != first.marks[k])
+            raise BuildError(f"{other.path.name} is paginated differently from {first.path.name} "
+                             f"({other.pages} pages, not {first.pages}; moved: {', '.join(moved[:5]) or 'none'})")
 
 
 def build_booklets(content: Content, dest: Path, *, epoch: int | None,
                    store: FigureStore | None = None) -> BookletResult:
-    """Every trim's reader edition in `dest`, side by side in forked processes."""
+    """Every trim's reader edition in `dest`: pages found once, then the trims side by side in forked processes."""
     art = prepare(content, store)
-    made = run_all([partial(write_trim, content, trim, art, epoch, dest / trim.reader_file) for trim in TRIMS])
+    start = settle(content, art, {})
+    made = run_all([partial(write_trim, content, trim, art, epoch, dest / trim.reader_file, start) for trim in TRIMS])
+    same_pagination(made)
     return BookletResult([r.path for r in made], {trim.slug: r for trim, r in zip(TRIMS, made)})
 
 
@@ -101,20 +140,17 @@ def notes_needed(pages_before: int, back_pages: int = 1) -> int:
     return MIN_NOTES_PAGES + (-(pages_before + MIN_NOTES_PAGES + back_pages)) % 4
 
 
-def lay_out(content: Content, trim: Trim, art: Art, epoch: int) -> Layout:
+def lay_out(content: Content, trim: Trim, art: Art, epoch: int, start: Start = Start()) -> Layout:
     """Lay the booklet out again while the page references or the number of notes pages change.
 
-    The first pass prints placeholders for every page number, so it is never the last: it only
-    finds the pages (dry: no figures drawn, no PDF written)."""
-    previous: dict[str, int] = {}
-    notes = MIN_NOTES_PAGES
-    all_chapters = chapters(content)
+    Without a `start`, the first pass prints placeholders for every page number, so it is never the
+    last: it only finds the pages (dry: no figures drawn, no PDF written)."""
+    previous, notes = start.pages, start.notes
     for attempt in range(MAX_PASSES):
         pages = Pages(previous)
-        ctx = Context(content, trim, styles(content.book.language), pages, art, all_chapters, notes)
-        pdf, count = _render(ctx, epoch, dry=attempt == 0)
-        notes_at = pages.found[NOTES.key]
-        needed = notes_needed(notes_at - 1, back_pages=count - (notes_at + notes - 1))
+        ctx = _context(content, trim, pages, art, notes)
+        pdf, count = _render(ctx, epoch, dry=attempt == 0 and not previous)
+        needed = _notes_needed(pages, notes, count)
         if pages.settled and needed == notes and pdf is not None:
             if pages.missing:
                 raise BuildError(f"the {trim.name} booklet refers to pages of marks it never printed: "
@@ -122,6 +158,16 @@ def lay_out(content: Content, trim: Trim, art: Art, epoch: int) -> Layout:
             return Layout(pdf, pages.found, count)
         previous, notes = pages.found, needed
     raise BuildError(f"the page numbers of the {trim.name} booklet did not settle after {MAX_PASSES} layout passes")
+
+
+def _context(content: Content, trim: Trim, pages: Pages, art: Art, notes: int) -> Context:
+    return Context(content, trim, styles(content.book.language), pages, art, chapters(content), notes)
+
+
+def _notes_needed(pages: Pages, notes: int, count: int) -> int:
+    """Notes pages the layout that found `pages` in `count` pages, with `notes` of them, needs."""
+    notes_at = pages.found[NOTES.key]
+    return notes_needed(notes_at - 1, back_pages=count - (notes_at + notes - 1))
 
 
 def _render(ctx: Context, epoch: int, *, dry: bool = False) -> tuple[bytes | None, int]:

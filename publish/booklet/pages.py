@@ -1,26 +1,41 @@
 """Trim sizes, margins and page templates: mirrored frames, running heads, folios and thumb tabs.
 
+Every trim holds the same text block, the largest that fits all of them with at least the minimum
+margins below; a larger trim shares its extra room between the inner and outer margins (in their
+proportion) and above and below. So the booklet is paginated once, the same on every trim, and every
+page reference is right in every edition; only the running heads, folios, tabs and covers are placed
+per trim.
+
 Odd pages are right-hand (recto) pages: their binding edge, and so the wider inner margin, is
 on the left. Art that touches the trim edge (cover bands, thumb tabs) is drawn 3 mm past it so
-that the print-shop edition's bleed has something to show.
+that the print-shop edition's bleed has something to show. Tab numbers keep out of the home-print
+safe zone (editions.SAFE_ZONE) on every edition, since the home-print sheets are made from the
+reader pages.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Frame, PageTemplate
 
 from .. import editions
-from ..editions import BLEED
+from ..editions import BLEED, SAFE_ZONE
 from ..rl_internals import move_frame
 from .styles import ACCENT, MUTED, RULE, SANS, SANS_BOLD, WHITE
+from .text import shortened
 
-INNER, OUTER, TOP, BOTTOM = 18 * mm, 13 * mm, 16 * mm, 16 * mm
+INNER, OUTER, TOP, BOTTOM = 16 * mm, 12 * mm, 15 * mm, 15 * mm     # the smallest margins of any trim
 HEAD_BASELINE = 10 * mm        # from the top trim edge
 FOLIO_BASELINE = 9 * mm        # from the bottom trim edge
 COLUMN_GAP = 6 * mm
-TAB_WIDTH, TAB_SLOTS = 9 * mm, 14
+TAB_WIDTH, TAB_SLOTS = 10.5 * mm, 14
+TAB_FONT_SIZE = 8
+TAB_NUMBER_INSET = SAFE_ZONE + 2 * mm     # from the trim edge to the centre of a tab number
+TEXT_WIDTH = min(t.width for t in editions.TRIMS) - INNER - OUTER
+TEXT_HEIGHT = min(t.height for t in editions.TRIMS) - TOP - BOTTOM
+COVER_WIDTH = min(t.width for t in editions.TRIMS) - 2 * OUTER
 
 
 @dataclass(frozen=True)
@@ -33,15 +48,36 @@ class Trim(editions.Trim):
 
     @property
     def frame_width(self) -> float:
-        return self.width - INNER - OUTER
+        return TEXT_WIDTH
 
     @property
     def frame_height(self) -> float:
-        return self.height - TOP - BOTTOM
+        return TEXT_HEIGHT
+
+    @property
+    def cover_width(self) -> float:
+        """Width of the covers' text, the same on every trim (the back cover may run over a page)."""
+        return COVER_WIDTH
+
+    @property
+    def inner(self) -> float:
+        return INNER + (self.width - INNER - OUTER - TEXT_WIDTH) * INNER / (INNER + OUTER)
+
+    @property
+    def outer(self) -> float:
+        return self.width - TEXT_WIDTH - self.inner
+
+    @property
+    def bottom(self) -> float:
+        return BOTTOM + (self.height - TOP - BOTTOM - TEXT_HEIGHT) / 2
+
+    @property
+    def top(self) -> float:
+        return self.height - TEXT_HEIGHT - self.bottom
 
     def frame_x(self, page: int) -> float:
         """Left edge of the text frame on `page` (1-based): the inner margin is on the spine side."""
-        return INNER if page % 2 else OUTER
+        return self.inner if page % 2 else self.outer
 
 
 TRIMS = tuple(Trim.of(t) for t in editions.TRIMS)
@@ -52,7 +88,7 @@ class MirroredTemplate(PageTemplate):
 
     def __init__(self, id: str, trim: Trim, columns: int = 1):
         width = (trim.frame_width - COLUMN_GAP * (columns - 1)) / columns
-        frames = [Frame(0, BOTTOM, width, trim.frame_height, id=f"{id}-{c}", leftPadding=0, rightPadding=0,
+        frames = [Frame(0, trim.bottom, width, trim.frame_height, id=f"{id}-{c}", leftPadding=0, rightPadding=0,
                         topPadding=0, bottomPadding=0) for c in range(columns)]
         super().__init__(id=id, frames=frames, pagesize=(trim.width, trim.height))
         self.trim = trim
@@ -78,11 +114,15 @@ class CoverTemplate(PageTemplate):
     BAND = 24 * mm
 
     def __init__(self, id: str, trim: Trim, band_text: str):
-        frame = Frame(OUTER, self.BAND + 8 * mm, trim.width - 2 * OUTER, trim.height - self.BAND - 8 * mm - TOP,
-                      id=id, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame((trim.width - COVER_WIDTH) / 2, self.BAND + 8 * mm, COVER_WIDTH, self.room(), id=id, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         super().__init__(id=id, frames=[frame], pagesize=(trim.width, trim.height))
         self.trim = trim
         self.band_text = band_text
+
+    @classmethod
+    def room(cls) -> float:
+        """Height of the cover's frame, the same on every trim: the shortest trim's."""
+        return TEXT_HEIGHT + BOTTOM - cls.BAND - 8 * mm
 
     def beforeDrawPage(self, canv, doc):
         canv.saveState()
@@ -107,8 +147,8 @@ def templates(trim: Trim, band_text: str) -> list[PageTemplate]:
 def _outer_x(trim: Trim, page: int) -> tuple[float, str]:
     """x of the outer frame edge and the alignment that hugs it."""
     if page % 2:
-        return trim.width - OUTER, "right"
-    return OUTER, "left"
+        return trim.width - trim.outer, "right"
+    return trim.outer, "left"
 
 
 def _running_head(canv, trim: Trim, page: int, text: str) -> None:
@@ -119,7 +159,7 @@ def _running_head(canv, trim: Trim, page: int, text: str) -> None:
     canv.saveState()
     canv.setFont(SANS, 7.5)
     canv.setFillColor(MUTED)
-    (canv.drawRightString if side == "right" else canv.drawString)(x, y, text)
+    (canv.drawRightString if side == "right" else canv.drawString)(x, y, shortened(text, SANS, 7.5, trim.frame_width))
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.4)
     left = trim.frame_x(page)
@@ -139,14 +179,20 @@ def _folio(canv, trim: Trim, page: int) -> None:
 def _thumb_tab(canv, trim: Trim, page: int, number: int, slot: int) -> None:
     """A coloured tab on the outer edge whose height on the page steps down with the spot's place."""
     step = trim.frame_height / TAB_SLOTS
-    top = trim.height - TOP - (slot % TAB_SLOTS) * step
+    top = trim.height - trim.top - (slot % TAB_SLOTS) * step
     right_hand = page % 2
     x = trim.width - TAB_WIDTH if right_hand else -BLEED
     canv.saveState()
     canv.setFillColor(ACCENT)
     canv.rect(x, top - step + 1, TAB_WIDTH + BLEED, step - 2, stroke=0, fill=1)
     canv.setFillColor(WHITE)
-    canv.setFont(SANS_BOLD, 9)
-    centre = trim.width - 5 * mm if right_hand else 5 * mm
-    canv.drawCentredString(centre, top - step / 2 - 3, str(number))
+    canv.setFont(SANS_BOLD, TAB_FONT_SIZE)
+    centre = trim.width - TAB_NUMBER_INSET if right_hand else TAB_NUMBER_INSET
+    label = str(number)
+    if stringWidth(label, SANS_BOLD, TAB_FONT_SIZE) / 2 <= TAB_NUMBER_INSET - SAFE_ZONE - 0.3 * mm:
+        canv.drawCentredString(centre, top - step / 2 - 3, label)
+    else:   # too wide to stay out of the safe zone: read along the edge, as on printed thumb tabs
+        canv.translate(centre + 3, top - step / 2)
+        canv.rotate(90)
+        canv.drawCentredString(0, 0, label)
     canv.restoreState()

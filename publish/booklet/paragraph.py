@@ -3,7 +3,9 @@
 - straight quotes become the curly quotes of the book's language (the style's `language`);
 - 'p. 36', 'Spot 9', 'Spots 2', 'about L4' never break between the word and its number;
 - the last word of a paragraph is never hyphenated (no lone fragment on the last line);
-- a page never ends on a hyphen: a split that would leave one moves a line to the next page.
+- a page never ends on a hyphen: a split that would leave one moves a line to the next page;
+- a word too long for the line breaks, even the first word after a page mark (ReportLab never breaks a
+  word that starts with a drawing callback, so the mark moves behind the word's first letter).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ QUOTES = {  # primary language subtag -> opening/closing double, opening/closing
 _TAG = re.compile(r"(<[^>]*>)")
 _TIED = re.compile(r"(?<![\w])(pp?\.|Spots?|Fig\.|No\.)[ ](?=\d)")          # 'p. 36', 'Spot 9'
 _VERTEBRA = re.compile(r"(?<=\w)[ ](?=[CTLS]\d{1,2}\b)")                      # 'about L4'
+_LEADING_MARKS = re.compile(r"^((?:<onDraw [^>]*/>)+)((?:<[^>]*>)*(?:&#?\w+;|[^<&\s]))")
 _OPENS_AFTER = re.compile(r"(^|[\s(\[\u2013\u2014/])$")
 
 
@@ -86,7 +89,7 @@ class Paragraph(_Paragraph):
 
     def __init__(self, text, style=None, *args, **kwargs):
         if text is not None and style is not None:
-            text = typeset(text, getattr(style, "language", "en"))
+            text = _LEADING_MARKS.sub(r"\2\1", typeset(text, getattr(style, "language", "en")))
             style = _sparing_last_word(style, _last_word(text))
         super().__init__(text, style, *args, **kwargs)
 

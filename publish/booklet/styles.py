@@ -4,20 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..caution import CAUTION_RGB, CAUTION_TINT_RGB
 from ..fonts import register
+from ..study import palette
 from .text import hyphenator
 
-INK = Color(0.11, 0.11, 0.13)
-MUTED = Color(0.36, 0.36, 0.39)
-ACCENT = Color(0.09, 0.32, 0.42)          # headings, number badges, rules: a deep blue-green
-TINT = Color(0.93, 0.95, 0.96)            # at-a-glance and caution boxes
-TINT_LINE = Color(0.74, 0.80, 0.83)
-RULE = Color(0.70, 0.70, 0.72)
+INK = HexColor(palette.INK)                # the palette every output shares (study/palette.py)
+MUTED = HexColor(palette.LABEL)
+ACCENT = HexColor(palette.ACCENT)          # headings, number badges, rules: a deep blue-green
+TINT = HexColor(palette.TINT)              # at-a-glance and caution boxes
+TINT_LINE = HexColor(palette.TINT_LINE)
+RULE = HexColor(palette.RULE)
 WHITE = Color(1, 1, 1)
 CAUTION = Color(*CAUTION_RGB)             # caution rule, mark and label (shared with deck and cards)
 CAUTION_TINT = Color(*CAUTION_TINT_RGB)

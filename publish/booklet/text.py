@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape as _escape
 
 import pyphen
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .. import wording
 
@@ -72,3 +73,18 @@ def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | st
                         if len(h.rsplit("-", 1)[-1]) >= 3 and len(t.split("-", 1)[0]) >= 3]
             return pairs
     return ""
+
+
+def shortened(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut to one line of `width` points, at a word if one fits, with an ellipsis: a running
+    head has a single line, and a long title must not run past the trim."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    room = width - stringWidth("\u2026", font, size)
+    cut = len(text)
+    while cut and stringWidth(text[:cut], font, size) > room:
+        cut -= 1
+    space = text.rfind(" ", 0, cut + 1)
+    if space > cut // 2:
+        cut = space
+    return text[:cut].rstrip(" \u00b7,;:\u2013") + "\u2026"

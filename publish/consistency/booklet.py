@@ -51,16 +51,18 @@ class Chapter:
     number: int
     title: str
     page: int
-    glance: Glance | None     # None: no at-a-glance box found on the chapter's first page
+    glance: Glance | None     # None: no at-a-glance box found on the chapter's first two pages
 
 
 def read_booklet(path: Path, labels: Labels) -> dict[int, Chapter]:
-    """Spot number -> its chapter, for every 'Spot N: title' entry in the outline."""
+    """Spot number -> its chapter, for every 'Spot N: title' entry in the outline. The at-a-glance box
+    is on the chapter's first page, or on the next when a tall box (many muscles) did not fit under the chart."""
     chapters, words = {}, Words.of(labels)
     doc = pdfium.PdfDocument(str(path))
     try:
         for number, title, page in _outline(path, words):
-            chapters[number] = Chapter(number, title, page, _glance(page_chars(doc[page - 1]), words))
+            glances = (_glance(page_chars(doc[index]), words) for index in (page - 1, page) if index < len(doc))
+            chapters[number] = Chapter(number, title, page, next((g for g in glances if g is not None), None))
     finally:
         doc.close()
     return chapters
@@ -92,12 +94,16 @@ def _glance(chars: list[Char], words: Words) -> Glance | None:
 
 
 def _rows(chars: list[Char], words: Words) -> dict[str, list[Char]]:
-    """The box's rows by label: a row starts with its label in bold capitals at the start of a line."""
+    """The box's rows by label: a row starts with its label in bold capitals at the start of a line, and
+    the box ends where a line starts well below the one before it (the page's foot, when no reference row
+    closes the box)."""
     rows: dict[str, list[Char]] = {}
     current = None
     i = 0
     while i < len(chars):
         at_line_start = i == 0 or chars[i - 1].text == "\n"
+        if at_line_start and current is not None and _gap_above(chars, i):
+            current = None
         label = next((lab for lab in words.rows if at_line_start and _bold_word(chars, i, lab)), None)
         if label:
             current = rows.setdefault(label, [])
@@ -107,6 +113,15 @@ def _rows(chars: list[Char], words: Words) -> dict[str, list[Char]]:
             current.append(chars[i])
         i += 1
     return rows
+
+
+def _gap_above(chars: list[Char], i: int) -> bool:
+    """Does the line starting at `i` start more than two line heights below the end of the line before it?"""
+    above = next((c for c in reversed(chars[:i]) if c.text.strip()), None)
+    here = next((c for c in chars[i:] if c.text.strip()), None)
+    if above is None or here is None:
+        return False
+    return above.bottom - here.top > 2 * max(above.top - above.bottom, here.top - here.bottom)
 
 
 def _bold_word(chars: list[Char], i: int, word: str) -> bool:

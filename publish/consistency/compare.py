@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import Content
 from .booklet import Chapter
 from .deck import Deck, Listed
 from .paper import PaperCard
@@ -20,6 +21,24 @@ class Mismatch:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field}: {self.message}"
+
+
+def content_and_booklet(content: Content, chapters: dict[int, Chapter]) -> list[Mismatch]:
+    """The content's spots against the booklet's chapters: a build made from other content (older, or
+    another folder) is named, not taken as agreeing because its outputs agree with each other."""
+    found = []
+    spots = {spot.number: spot for spot in content.spots}
+    for number in sorted(spots.keys() | chapters.keys()):
+        spot, chapter = spots.get(number), chapters.get(number)
+        if chapter is None:
+            found.append(Mismatch(f"Spot {number}", "spot", "is in the content but has no chapter in the booklet"))
+        elif spot is None:
+            found.append(Mismatch(f"Spot {number}", "spot", f"has a chapter in the booklet (p. {chapter.page}) "
+                                                            "but is not in the content"))
+        elif reader_text(spot.title) != reader_text(chapter.title):
+            found.append(Mismatch(f"Spot {number}", "title", f'the content says "{spot.title}", '
+                                                             f'the booklet "{chapter.title}"'))
+    return found
 
 
 def booklet_and_deck(chapters: dict[int, Chapter], deck: Deck) -> list[Mismatch]:
@@ -57,20 +76,20 @@ def deck_and_paper(deck: Deck, paper: list[PaperCard], name: str, chapters: dict
     """Every card of the deck printed exactly once in `name`, with the same question, its back
     behind its front, and the spot's booklet page."""
     found = []
-    wanted = {(c.heading, c.kind): c for c in deck.cards}
-    printed = Counter((p.heading, _kind(p.front_kind, deck)) for p in paper)
+    wanted = {(reader_text(c.heading), c.kind): c for c in deck.cards}
+    printed = Counter((reader_text(p.heading), _kind(p.front_kind, deck)) for p in paper)
     for key, card in wanted.items():
         if printed[key] != 1:
             times = f"printed {printed[key]} times in {name}" if printed[key] else f"missing from {name}"
             found.append(Mismatch(card.where, f'card "{card.kind}"', times))
     for p in paper:
-        asked = wanted.get((p.heading, _kind(p.front_kind, deck)))
+        asked = wanted.get((reader_text(p.heading), _kind(p.front_kind, deck)))
         place = f"{name}, sheet {p.sheet}, card {p.slot + 1}"
         if asked is None:
             found.append(Mismatch(p.heading or place, "card", f"{place} is not in the deck"))
             continue
         field = f'card "{asked.kind}"'
-        if p.question != asked.question:
+        if reader_text(p.question) != reader_text(asked.question):
             found.append(Mismatch(asked.where, field, f'{place} asks "{p.question}", the deck "{asked.question}"'))
         if p.back_tag.rsplit(" \u00b7 ", 1)[-1] != asked.kind.upper():
             found.append(Mismatch(asked.where, field, f"{place}: the back behind it is \"{p.back_tag}\""))
@@ -172,7 +191,8 @@ _STRAIGHT = str.maketrans("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb", "'
 
 
 def reader_text(text: str) -> str:
-    """Text as a reader compares it: the booklet's curly quotes are the cards' straight ones."""
+    """Text as a reader compares it: the booklet's curly quotes are the cards' straight ones, and any run of
+    white space (a tab or a line separator in a title) is one space."""
     return " ".join(text.translate(_STRAIGHT).split())
 
 

@@ -46,9 +46,16 @@ def read_paper(path: Path, labels: Labels) -> list[PaperCard]:
                 front, back = _inside(fronts, sheet.front(slot)), _inside(backs, sheet.back(slot))
                 if front or back:
                     cards.append(_card(number + 1, slot, front, back, page_line))
-        return cards
+        return [c for c in cards if not _continued(c.front_kind, labels)]   # the rest of the card before
     finally:
         doc.close()
+
+
+def _continued(tag: str, labels: Labels) -> bool:
+    """Is `tag` a front's tag line that carries on the card before ('PAIN PATTERN TO SPOT · CONTINUED',
+    paper/layout.py)?"""
+    before, after = labels.text("paper.continued", text="\0").upper().split("\0")
+    return len(tag) > len(before) + len(after) and tag.startswith(before) and tag.endswith(after)
 
 
 def _inside(chars: list[Char], place: Rect) -> list[Char]:

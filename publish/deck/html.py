@@ -13,7 +13,7 @@ def escape(text: str) -> str:
 
 def item_html(item: Item) -> str:
     if isinstance(item, Entry):
-        return f"<b>{escape(item.head)}</b> — {escape(item.text)}"
+        return f'<b>{escape(item.head)}</b><span class="part"> — {escape(item.text)}</span>'
     return escape(item)
 
 
@@ -28,7 +28,7 @@ def fact_html(kind: FactKind, items: tuple[Item, ...]) -> str:
         return f'<div class="{css}"><span class="label">{label}:</span> {text}</div>'
     tag = "ol" if kind.numbered else "ul"
     rows = "".join(f"<li>{item_html(i)}</li>" for i in items)
-    return f'<div class="{css}"><div class="label">{label}</div><{tag}>{rows}</{tag}></div>'
+    return f'<div class="{css}"><div class="label">{label}:</div><{tag}>{rows}</{tag}></div>'
 
 
 def image_html(media_name: str, alt: str) -> str:

@@ -8,6 +8,7 @@ import genanki
 
 from ..anki_fields import NOTE_TYPES, NoteType
 from ..model import Labels
+from ..study.cards import IDENTITY, NUMBER, CardKind
 from ..study.kinds import localized
 from .html import escape
 from .style import CSS
@@ -53,25 +54,35 @@ class Templates:
                         f'<div class="question">{_ref(ask)}</div>{picture}</div>')
 
     def _answer(self, card_key: str) -> str:
-        """The question's words, then what answers it, the figures, the facts at a glance and the rest folded."""
+        """The question's words; the one-line answer; what this kind teaches (facts, figures, and the
+        cautions on cards that teach finding or pressing); the rest folded under 'More'."""
         card = self.kind.card(card_key)
-        facts = [f for f in self.kind.facts if f.key not in card.answer]
-        answer = "".join(self._fact(k) for k in card.answer)
-        figures = "".join(self._figure(f) for f in self.kind.answer_figures(card))
-        glance = "".join(self._fact(f.key) for f in facts if f.glance)
-        folded = [f for f in facts if not f.glance]
-        more = "".join(self._fact(f.key) for f in folded)
-        topics = ", ".join(f.many.lower() for f in localized(self.kind, self.labels).facts if not f.glance)
+        facts, figure_kinds = self.kind.folded(card)
+        taught = "".join(self._fact(k) for k in card.answer)
+        figures = "".join(self._figure(f) for f in card.figures)
+        more = "".join(self._fact(f.key) for f in facts) + "".join(self._figure(f) for f in figure_kinds)
+        titles = {f.key: f.many for f in localized(self.kind, self.labels).facts}
+        topics = ", ".join(titles[f.key].lower() for f in facts)
         return "".join([
             f'<div class="ps {self.kind.key}"><div class="kind">{self.title(card_key)}</div>',
             f'<div class="question">{_ref(self.field_name("question:" + card_key))}</div>',
-            f'<hr id="answer"><div class="heading">{_ref(self.field_name("heading"))}</div>',
-            f'<div class="answer">{answer}</div>',
+            f'<hr id="answer"><div class="answer">{self._line(card)}{taught}</div>',
             f'<div class="figures">{figures}</div>' if figures else "",
-            glance,
-            f'<details><summary>{escape(self.labels.text("cards.more"))} <span class="topics">{topics}</span></summary>{more}</details>' if more else "",
+            self._fact("cautions") if card.caution else "",
+            f'<details><summary>{escape(self.labels.text("cards.more"))} <span class="topics">{topics}</span></summary>'
+            f'<div class="heading">{_ref(self.field_name("heading"))}</div>{more}</details>',
             "</div>",
         ])
+
+    def _line(self, card: CardKind) -> str:
+        """The one line that answers: 'Spot 9 · pectoralis major · p. 36' for the spot's identity (number,
+        muscle names, page), then any labelled facts the card names in its line."""
+        number = escape(self.labels.text("cards.spot", number="\0")).replace("\0", _ref(self.field_name("sort")))
+        short = [f'<span class="piece">{number}</span>' if k == NUMBER
+                 else _if(self.field_name(f"fact:{k}"), f'<span class="piece">{self._fact(k)}</span>')
+                 for k in card.line if k in IDENTITY]
+        rest = "".join(self._fact(k) for k in card.line if k not in IDENTITY)
+        return f'<div class="answer-line">{"".join(short)}{rest}</div>'
 
     def _fact(self, key: str) -> str:
         return _ref(self.field_name(f"fact:{key}"))

@@ -1,5 +1,5 @@
-"""Drawings to deterministic SVG bytes, content-addressed media file names for the deck, and the
-smallest text size in a drawing (so a renderer can refuse to shrink labels below legibility)."""
+"""Drawings to deterministic SVG bytes with outlined text, content-addressed media file names for the
+deck, and the smallest text size in a drawing (so a renderer can refuse to shrink labels below legibility)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,20 +9,13 @@ from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing, String
 
 from ..model.schema import Spot
-
-# ReportLab writes the registered font name; SVG viewers need a family they can find.
-_FAMILIES = {
-    "Sans-Bold": "font-family: Noto Sans, sans-serif; font-weight: bold",
-    "Sans": "font-family: Noto Sans, sans-serif",
-}
-_FONT = re.compile(r"font-family: (Sans-Bold|Sans)(?=;)")
+from .outline_text import outline_text
 
 
 def svg_bytes(drawing: Drawing) -> bytes:
-    """The drawing as UTF-8 SVG; the same drawing always gives the same bytes."""
-    svg = renderSVG.drawToString(drawing)
-    svg = _FONT.sub(lambda m: _FAMILIES[m.group(1)], svg)
-    return svg.encode("utf-8")
+    """The drawing as UTF-8 SVG, its text outlined in the booklet's font (no viewer has to find a font);
+    the same drawing always gives the same bytes."""
+    return outline_text(renderSVG.drawToString(drawing)).encode("utf-8")
 
 
 def smallest_text(drawing: Drawing) -> float:

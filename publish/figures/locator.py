@@ -9,6 +9,7 @@ from ..model.schema import Spot
 from . import labels, style
 from .layout import TITLE_SPACE
 from .paint import Placement, body, cross, drawing, outline_strokes, text
+from .views import crop_view
 from .zones import muscle_polygons
 
 WIDTH = 50 * style.MM               # the booklet's column beside the steps (46 % of a 108 mm frame): placed unscaled
@@ -65,7 +66,8 @@ def locator_figure(content: Content, spot: Spot) -> Drawing:
     d.add(labels.draw(placed))
     d.add(Rect(pl.x + 0.25, pl.y + 0.25, pl.width - 0.5, pl.height - 0.5, fillColor=None,
                strokeColor=style.MUTED, strokeWidth=0.5))
-    d.add(text(pl.width / 2, 3.0, content.labels.text("figures.close_up", view=content.labels.text("figures.view." + spot.locator.view)), size=style.TITLE_SIZE,
+    close_up = content.labels.text("figures.view." + crop_view(spot.locator.view, spot.locator.frame))
+    d.add(text(pl.width / 2, 3.0, content.labels.text("figures.close_up", view=close_up), size=style.TITLE_SIZE,
                anchor="middle", colour=style.MUTED))
     return d
 

@@ -8,7 +8,7 @@ from ..fonts import register
 from ..model import Content
 from ..model.schema import Spot
 from . import style
-from .layout import full, side_by_side, titles
+from .layout import full, side_by_side, stacked, titles
 from .paint import body, cross, drawing, numbered_dot, outline_strokes, tint
 
 MAP_VIEWS = ("front", "back", "foot")
@@ -30,11 +30,19 @@ def map_position(spot: Spot) -> tuple[str, tuple[float, float]] | None:
     return None
 
 
-def overview_map(content: Content, highlight: int | None = None) -> Drawing:
-    """All spots numbered; with `highlight`, only that spot, as a large X with no number."""
+def overview_map(content: Content, highlight: int | None = None,
+                 fit: tuple[float, float] | None = None) -> Drawing:
+    """All spots numbered; with `highlight`, only that spot, as a large X with no number.
+    fit=(width, height) keeps the map within that box at full text size, stacking the views if that
+    draws them larger."""
     register()
-    placements, width, height = side_by_side([(v, full(v)) for v in MAP_VIEWS], content.labels, body_scale=BODY_HEIGHT / 960,
-                                             close_up_height=34 * style.MM, max_width=MAX_WIDTH)
+    items = [(v, full(v)) for v in MAP_VIEWS]
+    if fit:
+        placements, width, height = stacked(items, content.labels, body_scale=BODY_HEIGHT / 960, close_up_height=34 * style.MM,
+                                            max_width=fit[0], max_height=fit[1])
+    else:
+        placements, width, height = side_by_side(items, content.labels, body_scale=BODY_HEIGHT / 960,
+                                                 close_up_height=34 * style.MM, max_width=MAX_WIDTH)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
     for pl in placements:
@@ -52,15 +60,22 @@ def overview_map(content: Content, highlight: int | None = None) -> Drawing:
     return d
 
 
-def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None = None) -> Drawing:
+def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None = None,
+               fit: tuple[float, float] | None = None) -> Drawing:
     """Every spot, the answer `spots` large, numbered and in the accent colour, the others small grey
     dots; with `region`, that pain area shaded (on the head view too when only that view shows it).
-    No view titles and no small numbers: the map stays legible when a card prints it small."""
+    No view titles and no small numbers: the map stays legible when a card prints it small.
+    fit=(width, height) keeps the map within that box, as overview_map."""
     register()
     shapes = content.regions[region].shapes if region else {}
     views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
-    placements, width, height = side_by_side([(v, full(v)) for v in views], content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
-                                             close_up_height=24 * style.MM, max_width=ANSWER_WIDTH)
+    items = [(v, full(v)) for v in views]
+    if fit:
+        placements, width, height = stacked(items, content.labels, body_scale=ANSWER_BODY_HEIGHT / 960, close_up_height=24 * style.MM,
+                                            max_width=fit[0], max_height=fit[1], titled=False)
+    else:
+        placements, width, height = side_by_side(items, content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
+                                                 close_up_height=24 * style.MM, max_width=ANSWER_WIDTH, titled=False)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
     for pl in placements:

@@ -8,8 +8,8 @@ from ..model import Content
 from ..model.schema import Spot
 from . import style
 from .geometry import bounds
-from .layout import BODY_VIEWS, SIDE_OFFSET, body_box, full, side_by_side, titles
-from .legend import SWATCH, key_row
+from .layout import BODY_VIEWS, SIDE_OFFSET, body_box, full, side_by_side, stacked, titles
+from .legend import SWATCH, key_lines
 from .paint import Placement, body, cross, drawing, outline_strokes, zone
 from .views import VIEWS
 from .zones import zone_polygons, zone_views
@@ -22,6 +22,9 @@ MAX_ZOOM = 2.0                      # a cropped body view is drawn at most this 
 MIN_SPAN = 420.0                    # a crop shows at least this much of the body's height (of 960)
 MARGIN = 60.0                       # body shown above and below the zones
 KEY_SPACE = SWATCH + 8
+BODY_HEAD = 133.0 - 8.0             # crown to chin in the front and back frames
+HEAD_VIEW_HEAD = 336.0 - 30.0       # crown to chin in the head frame
+HEAD_FRAME = 400.0                  # the head frame's height
 
 
 def referral_views(content: Content, spot: Spot) -> list[str]:
@@ -62,44 +65,63 @@ def focus(content: Content, spot: Spot, views: list[str]) -> tuple[float, float]
     return y0, y1
 
 
-def referral_layout(content: Content, spot: Spot, *, mark: bool = True,
-                    key: bool = True) -> tuple[list[Placement], float, float]:
-    """Where each view of the referral figure sits on the page: (placements, width, height)."""
-    key_space = KEY_SPACE if key else 0.0
+def referral_layout(content: Content, spot: Spot, *, mark: bool = True, key: bool = True,
+                    fit: tuple[float, float] | None = None) -> tuple[list[Placement], float, float]:
+    """Where each view of the referral figure sits on the page: (placements, width, height).
+    fit=(width, height) keeps it within that box at full text size, stacking the views where that
+    draws them larger (a phone's card, a paper card's front)."""
+    key_height = _key(content, spot, mark, fit)[2] + KEY_SPACE - SWATCH if key else 0.0
     views = referral_views(content, spot)
     y0, y1 = focus(content, spot, views)
     items = [(v, body_box(v, y0, y1) if v in BODY_VIEWS else full(v)) for v in views]
     alone = len(views) == 1 and views[0] not in BODY_VIEWS
     body_scale = min(BODY_HEIGHT / (y1 - y0), MAX_ZOOM * BODY_HEIGHT / VIEWS["front"].height)
-    placements, width, height = side_by_side(
-        items, content.labels, body_scale=body_scale, max_width=MAX_WIDTH,
-        close_up_height=(75 if alone else 50) * style.MM, y=key_space)
-    total_width = max(width, _key(content, spot, mark)[1]) if key else width
+    close_up_height = 75 * style.MM if alone else _head_beside_bodies(views, body_scale)
+    if fit:
+        placements, width, height = stacked(items, content.labels, body_scale=body_scale, close_up_height=close_up_height,
+                                            max_width=fit[0], max_height=fit[1] - key_height, y=key_height)
+    else:
+        placements, width, height = side_by_side(items, content.labels, body_scale=body_scale, max_width=MAX_WIDTH,
+                                                 close_up_height=close_up_height, y=key_height)
+    total_width = max(width, _key(content, spot, mark, fit)[1]) if key else width
     shift = (total_width - width) / 2
     placements = [Placement(p.view, p.box, p.x + shift, p.y, p.scale) for p in placements]
-    return placements, total_width, height + key_space
+    return placements, total_width, height + key_height
 
 
-def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: bool = True) -> Drawing:
+def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: bool = True,
+                    fit: tuple[float, float] | None = None) -> Drawing:
     """Essential zones solid, spill-over stippled, the trigger point an X (mark=False: no X, no number).
 
-    key=False leaves out the key row, for a page that prints the key at its own size.
+    key=False leaves out the key row, for a page that prints the key at its own size; fit=(w, h)
+    lays the figure out within that box (see referral_layout).
     """
     register()
-    placements, width, height = referral_layout(content, spot, mark=mark, key=key)
+    placements, width, height = referral_layout(content, spot, mark=mark, key=key, fit=fit)
     d = drawing(width, height)
     for pl in placements:
         d.add(_view(content, spot, pl, mark))
     d.add(titles(placements, content.labels))
     if key:
-        row, row_width = _key(content, spot, mark)
+        row, row_width, _ = _key(content, spot, mark, fit)
         row.translate((width - row_width) / 2, 1)
         d.add(row)
     return d
 
 
-def _key(content: Content, spot: Spot, mark: bool):
-    return key_row(0, 0, content.labels, mark=mark, mark_label=content.labels.text("figures.mark_spot", number=spot.number))
+def _key(content: Content, spot: Spot, mark: bool, fit: tuple[float, float] | None):
+    return key_lines(0, 0, content.labels, mark=mark,
+                     mark_label=content.labels.text("figures.mark_spot", number=spot.number),
+                     max_width=fit[0] if fit else float("inf"))
+
+
+def _head_beside_bodies(views: list[str], body_scale: float) -> float:
+    """The head view's height when it shares a figure: 50 mm, but never so large that its head
+    (crown to chin) is drawn larger than the heads of the body views beside it."""
+    if not any(v in BODY_VIEWS for v in views):
+        return 50 * style.MM
+    same_head = HEAD_FRAME * body_scale * BODY_HEAD / HEAD_VIEW_HEAD
+    return min(50 * style.MM, same_head)
 
 
 def _view(content: Content, spot: Spot, pl: Placement, mark: bool) -> Group:

@@ -1,7 +1,8 @@
 """`make figures`: every figure of every spot rendered to PNG at 150 dpi, with a contact sheet.
 
 An author reviews the drawings here without opening the booklet or the deck: the same Drawings
-the booklet places and the deck stores as SVG, at their printed size.
+the booklet places and the deck stores as SVG, at their printed size (a paper card's front lays its
+question figure out for the room its question leaves, so its exact drawing is not among them).
 Run: python -m publish.figures.review [--content DIR] [--out DIR]
 """
 from __future__ import annotations
@@ -28,7 +29,8 @@ PAD = 24
 
 def figures(content: Content) -> list[tuple[str, Drawing]]:
     """(file stem, drawing) for every figure the booklet, deck and cards use: the booklet's, then
-    each study note's (deck and paper cards share them), each drawing once."""
+    each study note's as the paper cards print it and (stem ending '-phone') as the deck shows it,
+    each drawing once."""
     store = FigureStore(content)
     named = [("overview", FigureKey.of("overview")), ("legend", FigureKey.of("legend"))]
     for spot in content.spots:
@@ -36,7 +38,8 @@ def figures(content: Content) -> list[tuple[str, Drawing]]:
                   (f"spot-{spot.number:02d}-locator", FigureKey.of("locator", spot.number))]
     for note in study_notes(content):
         for figure in note.figures + tuple(c.figure for c in note.cards if c.figure):
-            named.append((f"{note.kind.key}-{note.key}-{figure.kind}".replace("_", "-"), figure.key))
+            stem = f"{note.kind.key}-{note.key}-{figure.kind}".replace("_", "-")
+            named += [(stem, figure.key), (f"{stem}-phone", figure.key.for_screen())]
     seen: set[FigureKey] = set()
     out = []
     for name, key in named:

@@ -15,10 +15,13 @@ from reportlab.graphics.shapes import Drawing
 
 from ..model import Content
 from ..rl_internals import freeze_bounds
+from . import style
 from .legend import legend
 from .locator import locator_figure
 from .overview import answer_map, overview_map
 from .referral import referral_figure
+
+FITTED_KINDS = ("referral", "overview", "answer_map")     # kinds that can be laid out within a box (fit=...)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,17 @@ class FigureKey:
     @classmethod
     def of(cls, kind: str, spot: int | None = None, **options: object) -> FigureKey:
         return cls(kind, spot, tuple(sorted(options.items())))
+
+    def fitted(self, width: float, height: float) -> FigureKey:
+        """This figure laid out within width x height points at its full text size (views stacked if
+        that draws them larger), for kinds that can be; other kinds are already small enough."""
+        if self.kind not in FITTED_KINDS:
+            return self
+        return FigureKey.of(self.kind, self.spot, **dict(self.options, fit=(width, height)))
+
+    def for_screen(self) -> FigureKey:
+        """This figure as the deck shows it on a phone (see style.SCREEN)."""
+        return self.fitted(*style.SCREEN)
 
 
 class FigureStore:

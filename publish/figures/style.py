@@ -34,7 +34,12 @@ MUTED = Color(0.35, 0.35, 0.38)
 
 FONT = "Sans"
 FONT_BOLD = "Sans-Bold"
-TITLE_SIZE = 8.5                          # view titles under each body
+TITLE_SIZE = 7.0                          # view titles (captions) under each body
 KEY_SIZE = 8.5                            # the key (legend) under referral figures
 LABEL_SIZE = 7.5                          # landmark labels, legend
 NUMBER_SIZE = 7                           # numbers in the overview dots
+
+# A deck figure fills the card's width on a phone. At 390 CSS px an Anki card's image is about 334 px
+# wide and at most 75vh less its padding (625 px on a 390 x 844 phone) tall, so a figure laid out
+# within SCREEN (width, height) units shows its 7-unit titles at 12.1 px or more.
+SCREEN = (190.0, 360.0)

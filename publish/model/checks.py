@@ -3,6 +3,7 @@ file names, duplicate ids, and links between files (regions, conditions, referen
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..fonts import undrawable
-from .schema import VIEW_SIZE, NoteRef, Spot
+from .schema import VIEW_SIZE, NoteRef, RegionsFile, Spot
 from .source import Source, display_path
 
+MIN_CLOSE_UP = 0.1        # a locator frame side, as a share of its view's side
 SPOT_FILE = re.compile(r"^(\d{2,4})-[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$")
 
 
@@ -51,15 +53,21 @@ def is_editor_file(name: str) -> bool:
 
 def check_unread(spot_dir: Path) -> Iterator[Problem]:
     """Files in spots/ that would be silently skipped: a spot saved as .yml or .txt must not just vanish."""
-    if spot_dir.is_dir():
+    if spot_dir.is_dir() and os.access(spot_dir, os.R_OK | os.X_OK):   # else load names the unlistable folder
         for path in sorted(spot_dir.iterdir()):
             if path.is_file() and path.suffix != ".yaml" and not is_editor_file(path.name):
                 yield Problem(display_path(path), None, None, "", "not read: spot files must be named NN-name.yaml")
 
 
 def check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
-    """Figure geometry that can be checked without the body outlines (tests check marker-in-body)."""
+    """Figure geometry that can be checked without the body outlines (tests check marker-in-body): every
+    point inside its view, and a close-up big enough to show something. A point far outside would shrink
+    the chart to a thumbnail, and a frame a millionth of a unit wide would show nothing, both silently."""
     marker, loc = spot.marker, spot.locator
+    if marker:
+        yield from _outside_view(marker.view, marker.at, ("marker", "at"), src)
+        for view, point in marker.also.items():
+            yield from _outside_view(view, point, ("marker", "also", view), src)
     if marker and marker.view in marker.also:
         yield src.problem(("marker", "also", marker.view), f"the marker is already on the {marker.view} view; "
                                                            "'also' is for other views")
@@ -69,6 +77,17 @@ def check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
     x0, y0, x1, y1 = loc.frame
     if not (x0 < x1 and y0 < y1):
         yield src.problem(("locator", "frame"), "frame must be [x0, y0, x1, y1] with x0 < x1 and y0 < y1")
+        return
+    width, height = VIEW_SIZE[loc.view]
+    if not (0 <= x0 and 0 <= y0 and x1 <= width and y1 <= height):
+        yield src.problem(("locator", "frame"), f"frame {list(loc.frame)} reaches outside the {loc.view} view "
+                                                f"(0..{width:g} x 0..{height:g})")
+        return
+    if x1 - x0 < width * MIN_CLOSE_UP or y1 - y0 < height * MIN_CLOSE_UP:
+        yield src.problem(("locator", "frame"), f"frame {list(loc.frame)} is {x1 - x0:g} x {y1 - y0:g}, too small "
+                                                f"to show anything; make each side at least "
+                                                f"{width * MIN_CLOSE_UP:g} x {height * MIN_CLOSE_UP:g} "
+                                                f"(a tenth of the {loc.view} view)")
         return
 
     def inside(p) -> bool:
@@ -81,6 +100,12 @@ def check_figure(spot: Spot, src: Source) -> Iterator[Problem]:
             if not inside(p):
                 yield src.problem(("locator", "landmarks", i, "points", j),
                                   f"landmark point {list(p)} is outside the locator frame {list(loc.frame)}")
+
+
+def _outside_view(view: str, point, path: tuple, src: Source) -> Iterator[Problem]:
+    width, height = VIEW_SIZE[view]
+    if not (0 <= point[0] <= width and 0 <= point[1] <= height):
+        yield src.problem(path, f"point {list(point)} is outside the {view} view (0..{width:g} x 0..{height:g})")
 
 
 def check_file_name(path: Path, spot: Spot, src: Source) -> Iterator[Problem]:
@@ -163,15 +188,21 @@ def check_spot_links(spot: Spot, src: Source, regions, conditions, references, n
                     yield src.problem(("feature", s, "paragraphs", p), _unknown("reference in note marker", run.ref, references))
 
 
+def check_region_shapes(regions: RegionsFile, src: Source) -> Iterator[Problem]:
+    """Every point of a region's drawing lies inside its view, as the spots' own charts must."""
+    for r, region in enumerate(regions.regions):
+        for view, polygons in region.shapes.items():
+            for i, polygon in enumerate(polygons):
+                for j, point in enumerate(polygon):
+                    yield from _outside_view(view, point, ("regions", r, "shapes", view, i, j), src)
+
+
 def check_chart(spot: Spot, src: Source) -> Iterator[Problem]:
     """Every point of the spot's zone and muscle curves lies inside its view."""
     if spot.chart is None:
         return
     for kind in ("essential", "spillover", "muscle"):
         for view, curves in getattr(spot.chart, kind).items():
-            width, height = VIEW_SIZE[view]
             for i, curve in enumerate(curves):
-                for j, (x, y) in enumerate(curve):
-                    if not (0 <= x <= width and 0 <= y <= height):
-                        yield src.problem(("chart", kind, view, i, j), f"point {[x, y]} is outside the {view} "
-                                                                       f"view (0..{width:g} x 0..{height:g})")
+                for j, point in enumerate(curve):
+                    yield from _outside_view(view, point, ("chart", kind, view, i, j), src)

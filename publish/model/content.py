@@ -5,8 +5,9 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .guide_schema import Guide, RedFlags
 from .labels import Labels
-from .schema import Book, Condition, Guide, RedFlags, Reference, Region, Spot, Term
+from .schema import Book, Condition, Reference, Region, Spot, Term
 
 
 @dataclass(frozen=True)

@@ -155,8 +155,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "cards.marked_many": ('spots',),
     "cards.marked_area": ('map', 'area'),
     "cards.more": (),
+    "cards.spot": ('number',),
     "paper.spot_tag": ('number', 'kind'),
     "paper.caution": (),
+    "paper.continued": ('text',),
+    "paper.continued_alone": (),
     "paper.title": ('title', 'paper'),
     "paper.subject": ('count',),
     "paper.sheet": ('title', 'number', 'count', 'side'),
@@ -164,6 +167,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "paper.backs": (),
     "paper.fronts_guide": (),
     "paper.backs_guide": (),
+    "paper.set_one": ('cards',),
+    "paper.set_many": ('cards', 'sheets'),
+    "paper.set_last": ('set', 'last'),
     "figures.essential": (),
     "figures.spillover": (),
     "figures.mark": (),
@@ -175,6 +181,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "figures.view.side": (),
     "figures.view.head": (),
     "figures.view.foot": (),
+    "figures.view.neck": (),
 }
 
 LISTS = {"common.months": 12}   # labels that are a list of words, and how many

@@ -13,11 +13,12 @@ from pydantic import BaseModel
 from ..errors import ContentError, Problem
 from . import checks
 from .content import Content
+from .guide_schema import Guide
 from .labels import read_labels
 from .messages import validate
 from .safety_checks import check_guide, check_spot_safety
-from .schema import Book, ConditionsFile, GlossaryFile, Guide, ReferencesFile, RegionsFile, Spot
-from .source import Source, display_path, read_yaml
+from .schema import Book, ConditionsFile, GlossaryFile, ReferencesFile, RegionsFile, Spot
+from .source import Source, display_path, list_spot_files, read_yaml
 
 
 def load_content(content_dir: Path | str) -> Content:
@@ -50,16 +51,19 @@ def load_content(content_dir: Path | str) -> Content:
     problems.extend(errs)
 
     regions = checks.index(regions_file, "regions", regions_src, problems)
+    if regions_file is not None and regions_src is not None:
+        problems.extend(checks.check_region_shapes(regions_file, regions_src))
     conditions = checks.index(conditions_file, "conditions", conditions_src, problems)
     references = checks.index(references_file, "references", references_src, problems)
     if glossary_file is not None and glossary_src is not None:
         checks.no_duplicates([t.term.lower() for t in glossary_file.glossary], "glossary", "term", glossary_src, problems)
 
     spot_dir = content_dir / "spots"
-    listed = sorted(spot_dir.glob("*.yaml")) if spot_dir.is_dir() else []
+    listed, unlisted = list_spot_files(spot_dir)
+    problems.extend(unlisted)
     spot_files = [p for p in listed if not checks.is_editor_file(p.name)]
     ignored = tuple(display_path(p) for p in listed if checks.is_editor_file(p.name))
-    if not spot_files:
+    if not spot_files and not unlisted:
         problems.append(Problem(display_path(spot_dir), None, None, "", "no spot files (expected spots/NN-name.yaml)"))
     problems.extend(checks.check_unread(spot_dir))
     parsed: list[tuple[Spot, Source]] = []

@@ -61,7 +61,7 @@ def _explain(src: Source, model: type[BaseModel], err: ErrorDetails) -> Problem:
         return src.problem(loc, f"unknown key '{key}'{hint}", at_key=True)
     if kind == "missing":
         return src.problem(loc, f"required key '{loc[-1]}' is missing")
-    described = _describe(value)
+    described = _describe(value, src.typed.get(loc))
     ctx = err.get("ctx", {})
     numeric = isinstance(value, (int, float, dt.date)) and not isinstance(value, bool)
     quote = "; put it in quotes if it is meant as text" if numeric else ""
@@ -105,7 +105,8 @@ def _description(model: type[BaseModel], loc: tuple) -> str:
     return info.description if info and info.description else "see `python -m publish schema`"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, typed: str | None = None) -> str:
+    """The value as the author wrote it: YAML 1.1 reads 1:30 as 90, 0x1F as 31 and 'on' as true."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -113,6 +114,6 @@ def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (a yes/no value; quote it if you meant text)"
-    text = str(value)
+        return f"'{typed or str(value).lower()}' (a yes/no value; quote it if you meant text)"
+    text = typed or str(value)
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"

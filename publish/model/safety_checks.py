@@ -7,7 +7,8 @@ import difflib
 from typing import Iterator
 
 from ..errors import Problem
-from .schema import GUIDE_PLACEHOLDERS, PLACEHOLDER, Guide, Spot
+from .guide_schema import GUIDE_PLACEHOLDERS, PLACEHOLDER, Guide
+from .schema import Spot
 from .source import Source
 
 

@@ -1,8 +1,5 @@
-"""The content format as typed, frozen models: one class per YAML mapping, one description per key.
-
-These descriptions are the format's documentation: `python -m publish schema` prints them and
-the README's content-format section is checked against that output.
-"""
+"""The content format as typed, frozen models: one class per YAML mapping, one description per key. The
+descriptions are the format's documentation: `python -m publish schema` prints them, the README holds a copy."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +11,10 @@ from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]
+# Titles, names and lines are set whole in table cells and chapter openings, which cannot run over a page:
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Edition = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 View = Literal["front", "back", "side", "head", "foot"]
 Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-100_000, le=100_000)]   # figures scale these
@@ -63,21 +64,20 @@ def split_notes(text: str) -> list[Run]:
 # ---------------------------------------------------------------- book.yaml
 
 class Licence(Model):
-    name: Text = Field(description="licence name, e.g. CC BY-SA 4.0")
+    name: Name = Field(description="licence name, e.g. CC BY-SA 4.0")
     url: Text | None = Field(None, description="where the licence text lives")
     summary: Text = Field(description="one or two sentences: what readers may do with this booklet")
 
 
 class Book(Model):
-    title: Text = Field(description="booklet and deck title")
-    subtitle: Text = Field(description="line under the title")
-    audience: Text | None = Field(None, description="who the booklet is for, printed on the cover")
-    edition: Text = Field(description="edition or version, e.g. 1.0")
-    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; "
-                                      "also the PDFs' creation date")
+    title: Name = Field(description="booklet and deck title")
+    subtitle: Line = Field(description="line under the title")
+    audience: Line | None = Field(None, description="who the booklet is for, printed on the cover")
+    edition: Edition = Field(description="edition or version, e.g. 1.0")
+    date: dt.date = Field(description="publication date, YYYY-MM-DD, from 1980-01-01 to 2107-12-31; also the PDFs' creation date")
     language: Text = Field("en-GB", description="BCP 47 language tag of the text")
-    authors: tuple[Text, ...] = Field(min_length=1, description="who wrote this booklet")
-    keywords: tuple[Text, ...] = Field((), description="PDF keywords")
+    authors: tuple[Line, ...] = Field(min_length=1, description="who wrote this booklet")
+    keywords: tuple[Line, ...] = Field((), description="PDF keywords")
     credits: tuple[Text, ...] = Field(min_length=1, description="paragraphs crediting sources of the concept and facts")
     disclaimer: Text = Field(description="the educational-use, not-medical-advice note")
     licence: Licence = Field(description="licence of this content")
@@ -98,8 +98,8 @@ class Book(Model):
 
 class Region(Model):
     id: Id = Field(description="stable id used by spots (pain.essential / pain.spillover) and in tags")
-    label: Text = Field(description="how a reader names the area, e.g. 'between the shoulder blades'")
-    group: Text = Field(description="body area heading in the symptom finder, e.g. 'Head and face'")
+    label: Name = Field(description="how a reader names the area, e.g. 'between the shoulder blades'")
+    group: Name = Field(description="body area heading in the symptom finder, e.g. 'Head and face'")
     shapes: dict[View, tuple[Polygon, ...]] = Field(
         default_factory=dict,
         description="drawing: for each body view, polygons of at least 3 [x, y] points in that view's frame "
@@ -108,8 +108,8 @@ class Region(Model):
 
 class Condition(Model):
     id: Id = Field(description="stable id used by spots' conditions and in tags")
-    name: Text = Field(description="name of the condition as readers know it")
-    also: tuple[Text, ...] = Field((), description="other names for it")
+    name: Name = Field(description="name of the condition as readers know it")
+    also: tuple[Name, ...] = Field((), description="other names for it")
     summary: Text = Field(description="one or two sentences on what it is")
 
 
@@ -124,7 +124,7 @@ class Reference(Model):
 
 
 class Term(Model):
-    term: Text = Field(description="the word or phrase")
+    term: Name = Field(description="the word or phrase")
     definition: Text = Field(description="its meaning, in a sentence or two")
 
 
@@ -152,8 +152,8 @@ class Citation(Model):
 
 
 class Muscle(Model):
-    name: Text = Field(description="muscle name, e.g. 'gluteus maximus'")
-    group: Text | None = Field(None, description="the group students know it by, e.g. 'quadriceps' or 'rotator cuff'; the index "
+    name: Name = Field(description="muscle name, e.g. 'gluteus maximus'")
+    group: Name | None = Field(None, description="the group students know it by, e.g. 'quadriceps' or 'rotator cuff'; the index "
                                                  "points from the group to its muscles, and cards name it")
     role: Literal["spot", "context"] = Field(
         "spot", description="'spot': the spot lies in it; 'context': a neighbour named to help find or "
@@ -200,8 +200,7 @@ class Landmark(Model):
 
 class Locator(Model):
     view: View = Field(description="body view the close-up is cut from")
-    frame: tuple[Coordinate, Coordinate, Coordinate, Coordinate] = Field(
-        description="[x0, y0, x1, y1] of the close-up in the view's frame; must contain the marker and landmarks")
+    frame: tuple[Coordinate, Coordinate, Coordinate, Coordinate] = Field(description="[x0, y0, x1, y1] of the close-up, inside the view's frame and at least a tenth of it each way; must contain the marker and landmarks")
     landmarks: tuple[Landmark, ...] = Field((), description="landmarks drawn in the close-up")
 
 
@@ -209,14 +208,13 @@ class Chart(Model):
     essential: dict[View, tuple[Curve, ...]] = Field(
         default_factory=dict, description="essential zone: for each view, closed smooth curves through a few [x, y] "
                                           "points (Catmull-Rom), clipped to the body outline")
-    spillover: dict[View, tuple[Curve, ...]] = Field(
-        default_factory=dict, description="spill-over zone, drawn the same way")
+    spillover: dict[View, tuple[Curve, ...]] = Field(default_factory=dict, description="spill-over zone, drawn the same way")
     muscle: dict[View, tuple[Curve, ...]] = Field(
         default_factory=dict, description="the muscle that holds the spot, drawn faintly in the close-up")
 
 
 class Section(Model):
-    heading: Text = Field(description="section heading")
+    heading: Name = Field(description="section heading")
     paragraphs: tuple[Paragraph, ...] = Field(min_length=1, description="paragraphs; `[^reference_id]` places a note marker")
 
     @field_validator("paragraphs", mode="before")
@@ -229,8 +227,8 @@ class Section(Model):
 
 class Spot(Model):
     number: WholeNumber = Field(ge=1, le=9999, description="spot number; must match the NN of the file name")
-    title: Text = Field(description="the pain problem the spot is known for, e.g. 'Low back pain'")
-    place: Text = Field(description="where it is, in a few words, e.g. 'top inner corner of the buttock'")
+    title: Name = Field(description="the pain problem the spot is known for, e.g. 'Low back pain'")
+    place: Line = Field(description="where it is, in a few words, e.g. 'top inner corner of the buttock'")
     summary: Text = Field(description="two to four sentences introducing the spot")
     muscles: tuple[Muscle, ...] = Field(min_length=1, description="muscles the spot lies in")
     pain: Pain = Field(description="where the spot refers pain")
@@ -240,8 +238,7 @@ class Spot(Model):
     treat: Treat = Field(description="how to treat it")
     cautions: tuple[Text, ...] = Field((), description="safety points for this spot")
     key_caution: ShortText | None = Field(
-        None, description="the one caution printed on the paper cards that teach finding or pressing the spot "
-                          "(at most 110 characters)")
+        None, description="the one caution printed on the paper cards that teach finding or pressing the spot")
     red_flags: tuple[Id, ...] = Field((), description="ids of red-flag lists in guide.yaml that this chapter prints")
     related: tuple[Related, ...] = Field((), description="related spots")
     references: tuple[Id, ...] = Field((), description="reference ids from references.yaml")
@@ -255,48 +252,3 @@ class Spot(Model):
     def own_muscles(self) -> tuple[Muscle, ...]:
         """The muscles the spot lies in (role 'spot'), without the neighbours named for context."""
         return tuple(m for m in self.muscles if m.role == "spot")
-
-
-# ---------------------------------------------------------------- guide.yaml
-
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-GUIDE_PLACEHOLDERS = {
-    "spots": "number of spot chapters",
-    "cards": "number of flashcards in the deck",
-    "symptom_finder": "page of the symptom finder",
-    "condition_finder": "page of the condition finder",
-    "maps": "page of the overview maps",
-    "deck_file": "file name of the Anki deck",
-    "card_files": "file names of the paper-card PDFs, joined with 'or'",
-}
-
-
-class Lead(Model):
-    lead: Text = Field(description="words printed in bold at the start of the point")
-    text: Text = Field(description="the rest of the point")
-
-
-class GuideSection(Model):
-    heading: Text = Field(description="section heading")
-    paragraphs: tuple[Text, ...] = Field((), description="paragraphs before the points")
-    points: tuple[Text | Lead, ...] = Field((), description="bulleted points: text, or {lead, text}")
-    closing: tuple[Text, ...] = Field((), description="paragraphs after the points")
-
-
-class RedFlags(Model):
-    id: Id = Field(description="stable id used by spots' red_flags")
-    heading: Text = Field(description="box heading, e.g. 'Low back red flags'")
-    intro: Text = Field(description="what to do when any sign is present")
-    signs: tuple[Text, ...] = Field(min_length=1, description="the warning signs, one per item")
-
-
-class Guide(Model):
-    introduction: tuple[Text, ...] = Field(min_length=1, description="opening paragraphs of 'How to use this booklet'; "
-                                           "text in any guide paragraph may use the placeholders "
-                                           + ", ".join(f"{{{k}}}" for k in GUIDE_PLACEHOLDERS))
-    charts: GuideSection = Field(description="reading the charts; the chart key is drawn after its paragraphs")
-    safety: GuideSection = Field(description="pressure and general precautions that apply to every spot (keys as for charts)")
-    clinician: GuideSection = Field(description="when to see a clinician, keys as for charts; the book's disclaimer is printed first")
-    flashcards: GuideSection = Field(description="how to get and use the Anki deck and the paper cards (keys as for charts)")
-    red_flags: tuple[RedFlags, ...] = Field((), description="warning-sign lists, each printed in every chapter "
-                                                            "whose spot names it")

@@ -10,7 +10,9 @@ these checks find fault with is parsed again in pure Python, whose messages the 
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,9 @@ except ImportError:     # PyYAML built without libyaml
     CParser = None
 
 MAX_FILE_BYTES = 1024 * 1024
+# Invisible joiners (ZWNJ, ZWJ, word joiner, zero-width space and no-break space): the booklet fonts draw them as
+# visible marks, and in the Latin text of this book they change nothing a reader sees, so they are dropped on reading.
+INVISIBLE_JOINERS = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u200b\ufeff"))
 MAX_DEPTH = 32
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -41,6 +46,7 @@ class Source:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    typed: dict[Path_, str] = field(default_factory=dict)   # a number's or date's text as written ('1:30', '0x1F')
 
     def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
         """A problem located at `path`, or at the nearest enclosing value that has a mark."""
@@ -129,7 +135,12 @@ def _build(loader: _Loader, node, path: Path_, src: Source) -> Any:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), src) for i, item in enumerate(node.value)]
-    return _scalar(loader, node, path)
+    value = _scalar(loader, node, path)
+    if isinstance(value, str):
+        return value.translate(INVISIBLE_JOINERS)
+    if node.value:
+        src.typed[path] = node.value
+    return value
 
 
 def _scalar(loader: _Loader, node, path: Path_) -> Any:
@@ -153,16 +164,38 @@ def _line_of_offset(raw: bytes | str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+class _NotReadable(Exception):
+    """A path that is no file to read: a FIFO, a device or a folder, or a file too big for content."""
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file of at most MAX_FILE_BYTES. The kind and size are
+    checked on the opened file before anything is read: a FIFO would wait forever for a writer, and a
+    huge file would be read whole into memory. Opening does not wait (O_NONBLOCK) for a FIFO's writer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device"
+            raise _NotReadable(f"is {kind}, not a file; a content file must be a plain file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _NotReadable(f"file is {info.st_size:,} bytes; a content file may hold at most {MAX_FILE_BYTES:,}")
+        raw = file.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:   # it grew while it was read
+        raise _NotReadable(f"file is over {MAX_FILE_BYTES:,} bytes; a content file may hold at most {MAX_FILE_BYTES:,}")
+    return raw
+
+
 def read_yaml(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
     """Parse `path`; return its Source, or None and the problems that stopped it."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except FileNotFoundError:
         return None, [Problem(display, None, None, "", "file is missing; the content folder must contain it")]
+    except _NotReadable as exc:
+        return None, [Problem(display, None, None, "", str(exc))]
     except OSError as exc:
-        return None, [Problem(display, None, None, "", f"cannot read file: {exc.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(display, None, None, "", f"file is {len(raw):,} bytes; a content file may hold at most {MAX_FILE_BYTES:,}")]
+        return None, [Problem(display, None, None, "", f"cannot read file: {exc.strerror or exc}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -241,9 +274,21 @@ def _plain_yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return text
 
 
-def display_path(path: Path) -> str:
-    """The path as the user typed it relative to here, if it is under here."""
+def list_spot_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The *.yaml names in `folder`, sorted; a folder that cannot be listed (no permission, a link
+    loop) is a problem naming it, never an empty list taken for "no spots"."""
+    if not folder.is_dir():
+        return [], []
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".yaml"), []
+    except OSError as exc:
+        return [], [Problem(display_path(folder), None, None, "", f"cannot list the folder: {exc.strerror or exc}")]
+
+
+def display_path(path: Path) -> str:
+    """The path as the user typed it relative to here, if it is under here. The file's own name is not
+    followed: a linked spot file is named as it sits in spots/ (and a link loop cannot stop the naming)."""
+    try:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, RuntimeError, OSError):
         return str(path)

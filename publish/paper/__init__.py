@@ -1,6 +1,6 @@
 """Print-and-cut flashcards: the Anki deck's cards (publish/study/) laid out on A4 and US
-Letter sheets for duplex printing. sheet.py places them, card.py draws one card, document.py
-writes the PDF."""
+Letter sheets for duplex printing. layout.py lays each card out once (card.py makes its
+pieces), sheet.py places them, document.py writes each PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,6 +11,7 @@ from ..figures import FigureStore
 from ..model import Content
 from ..study import study_notes
 from .document import write_cards
+from .layout import lay_out
 
 __all__ = ["CardsResult", "build_cards"]
 
@@ -29,10 +30,11 @@ def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
     dest.mkdir(parents=True, exist_ok=True)
     timestamp = content.book_epoch if epoch is None else epoch
     notes = study_notes(content, spot_pages)
+    store = store or FigureStore(content)
+    printed = lay_out(notes, store, content.labels)         # once: every paper size places the same cards
     result = CardsResult(cards=sum(len(n.cards) for n in notes))
     for paper in CARD_PAPERS:
         path = dest / cards_file(paper)
-        result.sheets = write_cards(notes, content.book, paper, path, timestamp, store or FigureStore(content),
-                                   content.labels)
+        result.sheets = write_cards(printed, content.book, paper, path, timestamp, store, content.labels)
         result.files.append(path)
     return result

@@ -31,10 +31,11 @@ class Figures:
         c.saveState()
         c.translate(x - x0 * scale, y - y0 * scale)
         c.scale(scale, scale)
-        c.doForm(self._form(key))
+        c.doForm(self.form(key))
         c.restoreState()
 
-    def _form(self, key: FigureKey) -> str:
+    def form(self, key: FigureKey) -> str:
+        """The name of the form holding `key`, made on first use."""
         name = self.names.get(key)
         if name is None:
             name = self.names[key] = f"figure{len(self.names) + 1}"

@@ -1,4 +1,4 @@
-"""Colours and type of the paper cards: the Anki cards' palette, sized for a 95 x 86 mm card."""
+"""Colours and type of the paper cards: the palette of the booklet and the deck, sized for a 95 x 86 mm card."""
 from __future__ import annotations
 
 from functools import cache

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
-from ..editions import MM, booklet_sizes, preflight_sizes
+from ..editions import MM, booklet_sizes, preflight_sizes, safe_zones
 
 TOLERANCE = 0.5  # points
 
@@ -24,7 +25,7 @@ class Result:
         return not self.problems
 
     def __str__(self) -> str:
-        head = f"{self.path.name}: {', '.join(self.facts)}"
+        head = f"{self.path.name}" + (f": {', '.join(self.facts)}" if self.facts else "")
         return head + ("" if self.ok else "".join(f"\n  problem: {p}" for p in self.problems))
 
 
@@ -67,11 +68,11 @@ def _fonts(pdf: pikepdf.Pdf) -> dict[str, bool]:
     return found
 
 
-def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) -> list[str]:
-    """Pages with characters outside their TrimBox. PDFium merges the boxes of the characters on each
-    line into rectangles; a rectangle is inside the trim exactly when all its characters are."""
-    import pypdfium2 as pdfium
-
+def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]],
+                  where: str = "outside the trim") -> list[str]:
+    """Pages with characters outside their box (the TrimBox, or the part of the sheet a home printer
+    prints). PDFium merges the boxes of the characters on each line into rectangles; a rectangle is
+    inside the box exactly when all its characters are."""
     problems = []
     doc = pdfium.PdfDocument(str(path))
     try:
@@ -81,7 +82,7 @@ def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) ->
             for i in range(text.count_rects()):
                 left, bottom, right, top = text.get_rect(i)
                 if right - left > 0 and not _inside((left, bottom, right, top), trim):
-                    problems.append(f"page {index + 1}: text outside the trim at ({left:.0f}, {bottom:.0f}) pt")
+                    problems.append(f"page {index + 1}: text {where} at ({left:.0f}, {bottom:.0f}) pt")
                     break
     finally:
         doc.close()
@@ -89,8 +90,21 @@ def _text_outside(path: Path, boxes: list[tuple[float, float, float, float]]) ->
 
 
 def preflight(path: Path) -> Result:
-    """Check one PDF: fonts embedded and subset, boxes nested, size and page count right, text inside trim."""
+    """Check one PDF: fonts embedded and subset, boxes nested, size and page count right, text inside trim.
+    A path that is no readable PDF (missing, a folder, text, truncated) is a failed result saying so."""
     result = Result(path)
+    if not path.is_file():
+        result.problems.append("no such file" if not path.exists() else "not a file (a folder?)")
+        return result
+    try:
+        return _checked(path, result)
+    except (pikepdf.PdfError, pdfium.PdfiumError, OSError, ValueError, IndexError, StopIteration) as exc:
+        result.facts = []
+        result.problems.append(f"not a readable PDF ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+        return result
+
+
+def _checked(path: Path, result: Result) -> Result:
     with pikepdf.open(path) as pdf:
         pages = list(pdf.pages)
         trims = [_box(p, "/TrimBox") for p in pages]
@@ -122,6 +136,10 @@ def preflight(path: Path) -> Result:
             result.problems.append(f"fonts not subset: {', '.join(unsubset)}")
         result.facts.append(f"{len(fonts)} fonts embedded and subset" if not missing and not unsubset else f"{len(fonts)} fonts")
     result.problems += _text_outside(path, trims)
+    zone = safe_zones().get(label or "")
+    if zone:
+        printable = [(x0 + zone, y0 + zone, x1 - zone, y1 - zone) for x0, y0, x1, y1 in trims]
+        result.problems += _text_outside(path, printable, f"within {zone / MM:.0f} mm of the sheet edge")
     if not result.problems:
-        result.facts.append("text within trim")
+        result.facts.append("text within trim" + (f", {zone / MM:.0f} mm from the sheet edge" if zone else ""))
     return result

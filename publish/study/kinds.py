@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Labels
-from .cards import CardKind, FactKind, NoteKind
+from .cards import NUMBER, CardKind, FactKind, NoteKind
 
 SPOT = NoteKind(
     key="spot",
@@ -22,22 +22,24 @@ SPOT = NoteKind(
         FactKind("landmarks", "Landmark", "Landmarks"),
         FactKind("cautions", "Caution", "Cautions"),
         FactKind("page", "Booklet", "Booklet"),
-        FactKind("steps", "How to find it", "How to find it", glance=False, numbered=True),
-        FactKind("summary", "About this spot", "About this spot", glance=False),
-        FactKind("feel", "What it feels like", "What it feels like", glance=False),
-        FactKind("treatment", "Treatment", "Treatment", glance=False),
-        FactKind("related", "Related spot", "Related spots", glance=False),
-        FactKind("references", "Source", "Sources", glance=False),
+        FactKind("steps", "How to find it", "How to find it", numbered=True),
+        FactKind("summary", "About this spot", "About this spot"),
+        FactKind("feel", "What it feels like", "What it feels like"),
+        FactKind("treatment", "Treatment", "Treatment"),
+        FactKind("related", "Related spot", "Related spots"),
+        FactKind("references", "Source", "Sources"),
     ),
     figures=("pattern", "locator"),
     cards=(
-        CardKind("muscle", "Spot to muscle", answer=("muscles",)),
-        CardKind("spot", "Muscle to spot", answer=("place", "landmarks", "steps"), figures=("locator",)),
-        CardKind("pattern", "Pain pattern to spot", answer=("muscles", "essential", "spillover"),
-                 figure="pattern-quiz"),
-        CardKind("locate", "Map to spot", answer=("muscles", "place"), figure="map", figures=("map", "locator")),
-        CardKind("pain", "Spot to pain zones", answer=("essential", "spillover")),
-        CardKind("conditions", "Spot to conditions", answer=("conditions",)),
+        CardKind("muscle", "Spot to muscle", line=(NUMBER, "muscles"), answer=("muscles",), figures=("locator",)),
+        CardKind("spot", "Muscle to spot", line=(NUMBER, "page"), answer=("place", "steps"), figures=("locator",),
+                 caution=True),
+        CardKind("pattern", "Pain pattern to spot", line=(NUMBER, "muscles", "page"),
+                 answer=("essential", "spillover"), figure="pattern-quiz", figures=("pattern",)),
+        CardKind("locate", "Map to spot", line=(NUMBER, "muscles", "page"), answer=("place",), figure="map",
+                 figures=("map",), caution=True),
+        CardKind("pain", "Spot to pain zones", line=("essential", "spillover"), figures=("pattern",)),
+        CardKind("conditions", "Spot to conditions", line=("conditions",)),
     ),
 )
 
@@ -49,7 +51,7 @@ CONDITION = NoteKind(
         FactKind("spots", "Perfect Spot", "Perfect Spots"),
     ),
     figures=("overview",),
-    cards=(CardKind("spots", "Condition to spots", answer=("spots",)),),
+    cards=(CardKind("spots", "Condition to spots", line=("spots",), figures=("overview",)),),
 )
 
 REGION = NoteKind(
@@ -60,7 +62,7 @@ REGION = NoteKind(
         FactKind("spillover", "Spill-over zone of", "Spill-over zone of"),
     ),
     figures=("overview",),
-    cards=(CardKind("spots", "Pain area to spots", answer=("essential", "spillover")),),
+    cards=(CardKind("spots", "Pain area to spots", line=("essential", "spillover"), figures=("overview",)),),
 )
 
 

@@ -7,7 +7,6 @@ from ...editions import CARD_PAPERS, DECK_FILE, cards_file
 from ...study import card_count
 from ..context import Context
 from ..flowables import Ruled, Section
-from ..pages import OUTER
 from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import SANS, TINT_LINE
@@ -33,7 +32,7 @@ def back_cover(ctx: Context) -> list[Flowable]:
     half = (len(spots) + 1) // 2
     cells = [Paragraph(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", s.cell) for spot in spots]
     table = Table([[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)],
-                  colWidths=[(ctx.trim.width - 2 * OUTER) / 2] * 2)
+                  colWidths=[ctx.trim.cover_width / 2] * 2)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),

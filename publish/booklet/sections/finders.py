@@ -170,7 +170,7 @@ def overview(ctx: Context) -> list[Flowable]:
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
         Paragraph(ctx.content.labels.text("booklet.overview_intro", count=len(ctx.content.spots)), s.body_plain),
-        fit(ctx.art.overview(), width, 0.62 * height),
+        fit(ctx.art.overview((width, 0.62 * height)), width, 0.62 * height),
         Spacer(0, 6),
         key,
     ]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...editions import CARD_PAPERS, DECK_FILE, cards_file
@@ -11,7 +10,7 @@ from ...model import PLACEHOLDER, GuideSection, Lead
 from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
-from ..pages import OUTER, TOP, CoverTemplate
+from ..pages import CoverTemplate
 from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import SANS
@@ -33,14 +32,14 @@ def cover(ctx: Context) -> list[Flowable]:
     centred between them and the band (which carries the edition)."""
     s = ctx.styles
     book = ctx.content.book
-    width = ctx.trim.width - 2 * OUTER
-    room = ctx.trim.height - CoverTemplate.BAND - 8 * mm - TOP
+    width = ctx.trim.cover_width
+    room = CoverTemplate.room()
     text = [Spacer(0, 4), Paragraph(esc(book.title), s.cover_title), Spacer(0, 4),
             Paragraph(tie_last_words(esc(book.subtitle)), s.cover_subtitle)]
     if book.audience:
         text += [Spacer(0, 5), Paragraph(tie_last_words(esc(book.audience)), s.audience)]
     used = sum(f.wrap(width, room)[1] for f in text) + 10
-    figure = fit(ctx.art.overview(), width, room - used - 6)
+    figure = fit(ctx.art.overview((width, room - used - 6)), width, room - used - 6)
     gap = (room - used - figure.height) / 2
     return [Section("the cover"), *text, Spacer(0, 10 + gap), figure]
 

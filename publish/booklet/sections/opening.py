@@ -36,7 +36,7 @@ def opening(ctx: Context, spot: Spot) -> list[Flowable]:
     used = sum(f.wrap(width, height)[1] for f in (title, summary, glance)) + summary.style.spaceAfter + 2 * GAP
     key = fit(ctx.art.legend(), width, height)
     room = min(FIGURE_MAX * height, max(FIGURE_MIN * height, height - used - SLACK)) - key.height - KEY_GAP
-    return [title, Spacer(0, GAP), summary, fit(ctx.art.referral(spot), width, room), Spacer(0, KEY_GAP), key,
+    return [title, Spacer(0, GAP), summary, fit(ctx.art.referral(spot, (width, room)), width, room), Spacer(0, KEY_GAP), key,
             Spacer(0, GAP), named(KeepTogether([glance]), "its at-a-glance box")]
 
 

@@ -19,6 +19,7 @@ REFERENCES = Chapter("references", "booklet.chapter.references")
 GLOSSARY = Chapter("glossary", "booklet.chapter.glossary")
 NUMBER_WIDTH, PAGE_WIDTH = 14, 24
 PLACE_SHARE = 0.52      # of what the number, page and muscle columns leave, for spot and place
+MUSCLES_SHARE = 0.34    # of the frame, at most, for the muscle column: a longer name wraps
 
 
 def quick_reference(ctx: Context) -> list[Flowable]:
@@ -47,11 +48,12 @@ def quick_reference(ctx: Context) -> list[Flowable]:
 
 
 def _quick_widths(ctx: Context) -> list[float]:
-    """The muscle column is as wide as the longest muscle name, so that no name ever breaks."""
+    """The muscle column is as wide as the longest muscle name, so that no name ever breaks, unless that
+    would squeeze the spot and zone columns: then the longest names wrap."""
     style = ctx.styles.cell
     longest = max(stringWidth(m.name, style.fontName, style.fontSize) for spot in ctx.content.spots
                   for m in spot.muscles)
-    muscles = longest + 2 * CELL_PADDING + 1
+    muscles = min(longest + 2 * CELL_PADDING + 1, MUSCLES_SHARE * ctx.trim.frame_width)
     rest = ctx.trim.frame_width - NUMBER_WIDTH - PAGE_WIDTH - muscles
     return [NUMBER_WIDTH, PLACE_SHARE * rest, muscles, (1 - PLACE_SHARE) * rest, PAGE_WIDTH]
 
