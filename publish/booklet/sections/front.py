@@ -72,7 +72,7 @@ def contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     rows = []
     for chapter in ctx.chapters:
-        if chapter in (ABOUT, CONTENTS):
+        if chapter.key in (ABOUT.key, CONTENTS.key):
             continue
         style = s.toc_spot if chapter.level else s.toc
         title = (f"{bold(str(chapter.spot))}\u2002{esc(ctx.content.spot(chapter.spot).title)}" if chapter.spot
