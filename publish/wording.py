@@ -1,25 +1,9 @@
-"""Words more than one output prints, and that the consistency checks read back, in one place: a
-wording change then fails at test time instead of showing up as a false mismatch. Also the small
-wording helpers every renderer uses."""
+"""The small wording helpers every renderer uses, and `pattern`, with which the consistency checks
+read back what a label template (content/labels.yaml) printed."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-SPOT_PREFIX = "Spot {number}:"
-SPOT_LINE = SPOT_PREFIX + " {title}"            # booklet chapters; related spots on cards
-CARD_HEADING = "Perfect Spot {number}: {title}"  # the heading of a spot's card answers
-PAGE = "p. {page}"
-BOOKLET = "Booklet"                              # label of a card's page reference: 'Booklet p. 45'
-MUSCLES_ROW, PAIN_ROW, CONDITIONS_ROW = "Muscles", "Pain", "Conditions"   # the at-a-glance box's rows
-REFERENCE_ROWS = ("References", "Reference")
-ESSENTIAL, SPILLOVER = "Essential:", "Spill-over:"
-NO_SPILLOVER = "none recorded"
-
-
-def spot_line(number: int, title: str) -> str:
-    """'Spot 12: Low back pain from the buttock'."""
-    return SPOT_LINE.format(number=number, title=title)
 
 
 def pattern(template: str) -> str:

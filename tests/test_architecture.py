@@ -23,7 +23,7 @@ def instrument(monkeypatch, log: Path) -> None:
         draw = getattr(store, name)
 
         def logged(*args, _draw=draw, _name=name, **options):
-            spot = next((a.number for a in args if hasattr(a, "number")), None)
+            spot = next((a.number for a in args if isinstance(getattr(a, "number", None), int)), None)
             line = f"{_name} {spot} {sorted(options.items())}\n"
             fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
             try:

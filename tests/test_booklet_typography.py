@@ -11,8 +11,9 @@ import yaml
 from test_booklet import BOTTOM, CONTENT, TAB_WIDTH, TOP, TRIMS, Booklet
 
 from publish.booklet import build_booklets
-from publish.booklet.labels import CONTINUED
 from publish.model import load_content
+
+CONTINUED = load_content(CONTENT).labels.text("booklet.continued")
 
 HYPHENS = ("\ufffe", "\x02", "-")   # pdfium reports a hyphen added at a line break as U+FFFE or U+0002
 CELL_SIZE = 8.0                 # table cells, captions and labels are set this size or smaller

@@ -49,11 +49,12 @@ def test_an_edit_made_while_the_build_reads_the_content_is_built_by_the_next_bui
     monkeypatch.setattr(model, "load_content", read_then_edit)
     assert cli.main(["booklet", "--content", str(folder), "--out", str(out)]) == 0
     assert "the content changed while it was read" in capsys.readouterr().out
-    assert read_booklet(out / booklet_path())[3].title != EDITED
+    labels = read(folder).labels
+    assert read_booklet(out / booklet_path(), labels)[3].title != EDITED
 
     monkeypatch.setattr(model, "load_content", read)
     assert cli.main(["booklet", "--content", str(folder), "--out", str(out)]) == 0
-    assert read_booklet(out / booklet_path())[3].title == EDITED
+    assert read_booklet(out / booklet_path(), labels)[3].title == EDITED
 
 
 def test_the_fingerprint_sees_a_deleted_spot_and_an_older_copy_restored_with_its_time(content_copy, tmp_path):
@@ -89,8 +90,9 @@ def deck_alone(tmp_path_factory) -> Path:
 
 
 def test_a_deck_built_alone_carries_the_booklet_pages_and_agrees(deck_alone):
-    deck = read_deck(deck_alone / DECK_PATH)
-    chapters = read_booklet(deck_alone / booklet_path())
+    labels = model.load_content(ROOT / "content").labels
+    deck = read_deck(deck_alone / DECK_PATH, labels)
+    chapters = read_booklet(deck_alone / booklet_path(), labels)
     assert deck.spots and {n: s.page for n, s in deck.spots.items()} == {n: c.page for n, c in chapters.items()}
     result = publish("check", "--out", str(deck_alone))
     assert result.returncode == 0 and "agree" in result.stdout, result.stderr

@@ -155,7 +155,7 @@ def _placements(drawing, content, note):
         shapes = content.regions[note.key].shapes
         if not any(v in shapes for v in MAP_VIEWS):
             views.append(next(iter(shapes)))
-    placements, width, _ = side_by_side([(v, full(v)) for v in views], body_scale=ANSWER_BODY_HEIGHT / 960,
+    placements, width, _ = side_by_side([(v, full(v)) for v in views], content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
                                         close_up_height=24 * style.MM, max_width=ANSWER_WIDTH, titled=False)
     assert abs(width - drawing.width) < 0.01
     return placements

@@ -205,7 +205,8 @@ def test_a_card_missing_from_paper_and_a_wrong_page_on_paper_are_named(out, cont
     last = notes[1].cards[-1]
     notes[1] = dataclasses.replace(notes[1], cards=notes[1].cards[:-1])
     store = FigureStore(content)
-    write_cards(lay_out(tuple(notes), store), content.book, A4, out / "cards" / "perfect-spots-cards-a4.pdf", 0, store)
+    write_cards(lay_out(tuple(notes), store, content.labels), content.book, A4,
+                out / "cards" / "perfect-spots-cards-a4.pdf", 0, store, content.labels)
 
     lines = reported(check(out))
     assert f'Spot 2: card "{last.kind.name}": missing from perfect-spots-cards-a4.pdf' in lines

@@ -40,7 +40,7 @@ def content():
 @pytest.fixture(scope="session")
 def all_figures(content):
     """Every figure the booklet and deck use, as (name, builder) pairs; builders make a fresh Drawing."""
-    out = [("overview", lambda: overview_map(content)), ("legend", legend)]
+    out = [("overview", lambda: overview_map(content)), ("legend", lambda: legend(content.labels))]
     for spot in content.spots:
         n = spot.number
         out += [(f"spot {n} pattern", lambda s=spot: referral_figure(content, s)),
@@ -253,7 +253,7 @@ def _skin_pixel(content, spot, placements, height, scale):
 
 def test_labels_use_only_embedded_non_base14_fonts(content):
     spot = content.spot(4)
-    for drawing in (referral_figure(content, spot), locator_figure(content, spot), overview_map(content), legend()):
+    for drawing in (referral_figure(content, spot), locator_figure(content, spot), overview_map(content), legend(content.labels)):
         pdf_bytes, _ = _render(drawing, dpi=20)
         with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
             fonts = list(pdf.pages[0].Resources.get("/Font", {}).values())

@@ -218,7 +218,8 @@ def test_spot_page_shows_booklet_page_cautions_and_related_links(site, desktop, 
 @pytest.fixture(scope="module")
 def built_pages(site) -> dict[int, int]:
     from publish.consistency.booklet import read_booklet
-    return {n: c.page for n, c in read_booklet(site.parent / "booklet" / "perfect-spots-a5.pdf").items()}
+    labels = load_content(CONTENT).labels
+    return {n: c.page for n, c in read_booklet(site.parent / "booklet" / "perfect-spots-a5.pdf", labels).items()}
 
 
 def test_markup_in_content_shows_as_typed(tmp_path, desktop):

@@ -199,7 +199,8 @@ class BookletDoc(BaseDocTemplate):
         book = ctx.content.book
         super().__init__(
             out, pagesize=(ctx.trim.width, ctx.trim.height),
-            pageTemplates=templates(ctx.trim, f"Edition {book.edition} \u00b7 {book.date.year}"),
+            pageTemplates=templates(ctx.trim, ctx.content.labels.text("booklet.band", edition=book.edition,
+                                                                       year=str(book.date.year))),
             title=book.title, author=", ".join(book.authors), subject=book.subtitle, keywords=list(book.keywords),
             creator=f"Perfect Spots publisher {__version__}", lang=book.language, invariant=1,
             initialFontName=SERIF, initialFontSize=9.5, initialLeading=12, displayDocTitle=1)

@@ -18,6 +18,7 @@ NBSP = "\u00a0"
 QUOTES = {  # primary language subtag -> opening/closing double, opening/closing single (apostrophe = closing single)
     "en": "\u201c\u201d\u2018\u2019",
     "de": "\u201e\u201c\u201a\u2018",
+    "es": "\u00ab\u00bb\u201c\u201d",
     "fr": "\u00ab\u00bb\u2039\u203a",
     "nl": "\u201c\u201d\u2018\u2019",
 }

@@ -66,9 +66,11 @@ def hyphenator(language: str) -> Callable[[str], Iterable[tuple[str, str]]] | st
             dictionary = pyphen.Pyphen(lang=candidate, left=3, right=3)
 
             def pairs(word: str) -> Iterable[tuple[str, str]]:
-                # Breaks next to a hyphen the word already has are left to ReportLab, which
-                # splits there without adding a second hyphen.
-                return [(h, t) for h, t in dictionary.iterate(word) if not (h.endswith("-") or t.startswith("-"))]
+                # Breaks next to a hyphen the word already has are left to ReportLab, which splits
+                # there without adding a second hyphen; nor may a break leave under three letters
+                # between it and that hyphen ('sel-f-treatment' in German).
+                return [(h, t) for h, t in dictionary.iterate(word)
+                        if len(h.rsplit("-", 1)[-1]) >= 3 and len(t.split("-", 1)[0]) >= 3]
             return pairs
     return ""
 

@@ -31,9 +31,9 @@ class Findings:
     mismatches: list[Mismatch] = field(default_factory=list)
 
 
-def check_build(out: Path, content: Content | None = None) -> Findings | None:
-    """Compare the outputs in `out` with each other (and with `content`, when given); None when `out`
-    holds none of them. A missing, damaged or unreadable output is a BuildError naming it."""
+def check_build(out: Path, content: Content) -> Findings | None:
+    """Compare the outputs in `out` with each other and with `content` (whose labels they were built
+    with); None when `out` holds none of them. A missing, damaged or unreadable output is a BuildError naming it."""
     from .booklet import read_booklet
     from .deck import read_deck
     from .paper import read_paper
@@ -41,17 +41,17 @@ def check_build(out: Path, content: Content | None = None) -> Findings | None:
 
     if not any((out / p).exists() for p in (BOOKLET, DECK, *CARDS)):
         return None
-    chapters, deck = _read(read_booklet, out / BOOKLET), _read(read_deck, out / DECK)
+    labels = content.labels
+    chapters, deck = _read(read_booklet, out / BOOKLET, labels), _read(read_deck, out / DECK, labels)
     findings = Findings([out / BOOKLET, out / DECK], booklet_and_deck(chapters, deck))
-    if content is not None:
-        findings.mismatches = content_and_booklet(content, chapters) + findings.mismatches
-    papers = [(cards, _read(read_paper, cards)) for cards in (out / c for c in CARDS) if cards.exists()]
+    findings.mismatches = content_and_booklet(content, chapters) + findings.mismatches
+    papers = [(cards, _read(read_paper, cards, labels)) for cards in (out / c for c in CARDS) if cards.exists()]
     for cards, paper in papers:
         findings.files.append(cards)
         findings.mismatches += deck_and_paper(deck, paper, cards.name, chapters)
     for other in (out / p for p in OTHER_TRIMS if (out / p).exists()):
         findings.files.append(other)
-        trim_chapters = _read(read_booklet, other)
+        trim_chapters = _read(read_booklet, other, labels)
         found = booklet_and_deck(trim_chapters, deck)
         for cards, paper in papers:
             found += deck_and_paper(deck, paper, cards.name, trim_chapters)
@@ -64,11 +64,11 @@ def check_build(out: Path, content: Content | None = None) -> Findings | None:
     return findings
 
 
-def _read(reader, path: Path, folder: bool = False):
+def _read(reader, path: Path, *more, folder: bool = False):
     if not (path.is_dir() if folder else path.is_file()):
         why = "is missing" if not path.exists() else "is a file, not a folder" if folder else "is a folder, not a file"
         raise BuildError(f"{path} {why}")
     try:
-        return reader(path)
+        return reader(path, *more)
     except UNREADABLE as exc:
         raise BuildError(f"cannot read {path}: {exc}") from None

@@ -9,23 +9,31 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from .. import wording
-from ..wording import (
-    CONDITIONS_ROW,
-    ESSENTIAL,
-    MUSCLES_ROW,
-    NO_SPILLOVER,
-    REFERENCE_ROWS,
-    SPILLOVER,
-    SPOT_LINE,
-    pattern,
-)
+from ..model import Labels
+from ..wording import pattern
 from .pdftext import Char, flat, page_chars
 
-CHAPTER = re.compile(pattern(SPOT_LINE))
-MUSCLES, PAIN_ROW, CONDITIONS = MUSCLES_ROW.upper(), wording.PAIN_ROW.upper(), CONDITIONS_ROW.upper()
-ROW_LABELS = (MUSCLES, PAIN_ROW, CONDITIONS, *(r.upper() for r in REFERENCE_ROWS))
-PAIN = re.compile(f"{re.escape(ESSENTIAL)} (.*) {re.escape(SPILLOVER)} (.*)")
+
+@dataclass(frozen=True)
+class Words:
+    """What the booklet prints around the facts, from the labels it was built with."""
+
+    chapter: re.Pattern
+    muscles: str
+    pain: str
+    conditions: str
+    rows: tuple[str, ...]
+    zones: re.Pattern
+    no_spillover: str
+
+    @classmethod
+    def of(cls, labels: Labels) -> Words:
+        text = labels.texts
+        muscles, pain, conditions = (text[f"common.{k}_row"].upper() for k in ("muscles", "pain", "conditions"))
+        return cls(re.compile(pattern(text["common.spot_line"])), muscles, pain, conditions,
+                   (muscles, pain, conditions, text["common.references_row"].upper(), text["common.reference_row"].upper()),
+                   re.compile(f"{re.escape(text['common.essential'])} (.*) {re.escape(text['common.spillover'])} (.*)"),
+                   text["common.no_spillover"])
 
 
 @dataclass(frozen=True)
@@ -46,21 +54,21 @@ class Chapter:
     glance: Glance | None     # None: no at-a-glance box found on the chapter's first two pages
 
 
-def read_booklet(path: Path) -> dict[int, Chapter]:
+def read_booklet(path: Path, labels: Labels) -> dict[int, Chapter]:
     """Spot number -> its chapter, for every 'Spot N: title' entry in the outline. The at-a-glance box
     is on the chapter's first page, or on the next when a tall box (many muscles) did not fit under the chart."""
-    chapters = {}
+    chapters, words = {}, Words.of(labels)
     doc = pdfium.PdfDocument(str(path))
     try:
-        for number, title, page in _outline(path):
-            glances = (_glance(page_chars(doc[index])) for index in (page - 1, page) if index < len(doc))
+        for number, title, page in _outline(path, words):
+            glances = (_glance(page_chars(doc[index]), words) for index in (page - 1, page) if index < len(doc))
             chapters[number] = Chapter(number, title, page, next((g for g in glances if g is not None), None))
     finally:
         doc.close()
     return chapters
 
 
-def _outline(path: Path) -> list[tuple[int, str, int]]:
+def _outline(path: Path, words: Words) -> list[tuple[int, str, int]]:
     with pikepdf.open(path) as pdf:
         index = {page.objgen: i for i, page in enumerate(pdf.pages)}
         found = []
@@ -69,23 +77,23 @@ def _outline(path: Path) -> list[tuple[int, str, int]]:
             while stack:
                 item = stack.pop(0)
                 stack[:0] = list(item.children)
-                match = CHAPTER.fullmatch(item.title)
+                match = words.chapter.fullmatch(item.title)
                 if match and item.destination is not None:
                     found.append((int(match[1]), match[2], index[item.destination[0].objgen] + 1))  # type: ignore[index]
     return found
 
 
-def _glance(chars: list[Char]) -> Glance | None:
-    rows = _rows(chars)
-    if MUSCLES not in rows or PAIN_ROW not in rows:
+def _glance(chars: list[Char], words: Words) -> Glance | None:
+    rows = _rows(chars, words)
+    if words.muscles not in rows or words.pain not in rows:
         return None
-    pain = PAIN.fullmatch(flat(rows[PAIN_ROW]))
-    essential, spillover = (pain[1], pain[2]) if pain else (flat(rows[PAIN_ROW]), "")
-    return Glance(_muscles(rows[MUSCLES]), essential, "" if spillover == NO_SPILLOVER else spillover,
-                  flat(rows.get(CONDITIONS, [])))
+    pain = words.zones.fullmatch(flat(rows[words.pain]))
+    essential, spillover = (pain[1], pain[2]) if pain else (flat(rows[words.pain]), "")
+    return Glance(_muscles(rows[words.muscles]), essential, "" if spillover == words.no_spillover else spillover,
+                  flat(rows.get(words.conditions, [])))
 
 
-def _rows(chars: list[Char]) -> dict[str, list[Char]]:
+def _rows(chars: list[Char], words: Words) -> dict[str, list[Char]]:
     """The box's rows by label: a row starts with its label in bold capitals at the start of a line, and
     the box ends where a line starts well below the one before it (the page's foot, when no reference row
     closes the box)."""
@@ -96,7 +104,7 @@ def _rows(chars: list[Char]) -> dict[str, list[Char]]:
         at_line_start = i == 0 or chars[i - 1].text == "\n"
         if at_line_start and current is not None and _gap_above(chars, i):
             current = None
-        label = next((lab for lab in ROW_LABELS if at_line_start and _bold_word(chars, i, lab)), None)
+        label = next((lab for lab in words.rows if at_line_start and _bold_word(chars, i, lab)), None)
         if label:
             current = rows.setdefault(label, [])
             i += len(label) + 1

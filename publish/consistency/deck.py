@@ -11,13 +11,11 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .. import wording
 from ..anki_fields import CONDITION_TYPE, REGION_TYPE, SPOT_TYPE, NoteType
-from ..wording import CARD_HEADING, SPOT_PREFIX, pattern
+from ..model import Labels
+from ..wording import pattern
 
-HEADING = re.compile(pattern(CARD_HEADING))
-SPOT_ENTRY = re.compile(pattern(SPOT_PREFIX))
-PAGE = re.compile(r"\b" + pattern(wording.PAGE) + "$")
+KIND = re.compile(r'<div class="kind">(.*?)</div>')    # the card kind's name as the card shows it
 QUESTION_FIELD = re.compile(r"^\{\{#([^}]+)\}\}")
 TYPES = {str(t.model_id): t for t in (SPOT_TYPE, CONDITION_TYPE, REGION_TYPE)}
 WHERE = {"spot": "Spot {}", "condition": 'Condition "{}"', "region": 'Pain area "{}"'}   # by note kind
@@ -60,7 +58,10 @@ class Deck:
     cards: tuple[DeckCard, ...]
 
 
-def read_deck(path: Path) -> Deck:
+def read_deck(path: Path, labels: Labels) -> Deck:
+    heading, page = re.compile(pattern(labels.texts["common.card_heading"])), re.compile(
+        r"\b" + pattern(labels.texts["common.page"]) + "$")
+    spot_entry = re.compile(pattern(labels.texts["common.spot_line"]))
     with zipfile.ZipFile(path) as package:
         data = package.read("collection.anki2")
     db = sqlite3.connect(":memory:")
@@ -75,23 +76,23 @@ def read_deck(path: Path) -> Deck:
     spots, conditions, regions = {}, {}, {}
     for mid, fields in notes.values():
         if mid == str(SPOT_TYPE.model_id):
-            number, facts = _spot(fields)
+            number, facts = _spot(fields, heading, page)
             spots[number] = facts
         elif mid == str(CONDITION_TYPE.model_id):
-            conditions[_text(fields, CONDITION_TYPE, "sort")] = _listed(fields, CONDITION_TYPE, "spots")
+            conditions[_text(fields, CONDITION_TYPE, "sort")] = _listed(fields, CONDITION_TYPE, "spots", spot_entry, page)
         elif mid == str(REGION_TYPE.model_id):
-            regions[_text(fields, REGION_TYPE, "sort")] = {zone: _listed(fields, REGION_TYPE, zone)
+            regions[_text(fields, REGION_TYPE, "sort")] = {zone: _listed(fields, REGION_TYPE, zone, spot_entry, page)
                                                             for zone in ("essential", "spillover")}
     cards = tuple(_card(models[notes[nid][0]], notes[nid][1], ordinal) for nid, ordinal in card_rows
                   if notes[nid][0] in TYPES)
     return Deck(spots, conditions, regions, cards)
 
 
-def _spot(fields: dict[str, str]) -> tuple[int, SpotFacts]:
-    match = HEADING.fullmatch(_text(fields, SPOT_TYPE, "heading"))
+def _spot(fields: dict[str, str], heading: re.Pattern, page_line: re.Pattern) -> tuple[int, SpotFacts]:
+    match = heading.fullmatch(_text(fields, SPOT_TYPE, "heading"))
     number, title = (int(match[1]), match[2]) if match else (int(_text(fields, SPOT_TYPE, "sort")), "")
     page = [text for _, text in items(fields[SPOT_TYPE.field_name("fact:page")])]
-    found = PAGE.search(page[0]) if page else None
+    found = page_line.search(page[0]) if page else None
 
     def plain(key: str) -> tuple[str, ...]:
         return tuple(text for _, text in items(fields[SPOT_TYPE.field_name(f"fact:{key}")]))
@@ -102,10 +103,11 @@ def _spot(fields: dict[str, str]) -> tuple[int, SpotFacts]:
                              plain("essential"), plain("spillover"), plain("conditions"))
 
 
-def _listed(fields: dict[str, str], note_type: NoteType, key: str) -> tuple[Listed, ...]:
+def _listed(fields: dict[str, str], note_type: NoteType, key: str, spot_entry: re.Pattern,
+            page_line: re.Pattern) -> tuple[Listed, ...]:
     listed = []
     for head, text in items(fields[note_type.field_name(f"fact:{key}")]):
-        spot, page = SPOT_ENTRY.match(head), PAGE.search(text)
+        spot, page = spot_entry.match(head), page_line.search(text)
         if spot:
             listed.append(Listed(int(spot[1]), int(page[1]) if page else None))
     return tuple(listed)
@@ -117,7 +119,9 @@ def _card(model: dict, fields: dict[str, str], ordinal: int) -> DeckCard:
     question = QUESTION_FIELD.match(template["qfmt"])
     sort = _text(fields, note_type, "sort")
     spot = int(sort) if note_type is SPOT_TYPE and sort.isdigit() else None
-    return DeckCard(WHERE[note_type.kind.key].format(sort), spot, _text(fields, note_type, "heading"), template["name"],
+    shown = KIND.search(template["qfmt"])
+    return DeckCard(WHERE[note_type.kind.key].format(sort), spot, _text(fields, note_type, "heading"),
+                    unescape(shown[1]) if shown else template["name"],
                     unescape(fields[question[1]]) if question else "")
 
 

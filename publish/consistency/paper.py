@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from .. import wording
 from ..editions import CARD_PAPERS
+from ..model import Labels
 from ..paper.sheet import Rect, Sheet
-from ..wording import BOOKLET, pattern
+from ..wording import pattern
 from .pdftext import Char, flat, page_chars
 
 TOLERANCE = 1.0     # points, matching the page size to a paper
-PAGE = re.compile(pattern(f"{BOOKLET} {wording.PAGE}"))
-CONTINUED = "\u00b7 CONTINUED"   # a card's front tag when it carries on the card before (paper/layout.py)
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,9 @@ class PaperCard:
     heading: str
 
 
-def read_paper(path: Path) -> list[PaperCard]:
+def read_paper(path: Path, labels: Labels) -> list[PaperCard]:
     """Every card on the sheets of `path`, in the order printed."""
+    page_line = re.compile(pattern(f'{labels.texts["cards.fact.spot.page.0"]} {labels.texts["common.page"]}'))
     doc = pdfium.PdfDocument(str(path))
     try:
         width, height = doc[0].get_size()
@@ -46,10 +45,17 @@ def read_paper(path: Path) -> list[PaperCard]:
             for slot in range(sheet.per_sheet):
                 front, back = _inside(fronts, sheet.front(slot)), _inside(backs, sheet.back(slot))
                 if front or back:
-                    cards.append(_card(number + 1, slot, front, back))
-        return [c for c in cards if not c.front_kind.endswith(CONTINUED)]   # the rest of the card before
+                    cards.append(_card(number + 1, slot, front, back, page_line))
+        return [c for c in cards if not _continued(c.front_kind, labels)]   # the rest of the card before
     finally:
         doc.close()
+
+
+def _continued(tag: str, labels: Labels) -> bool:
+    """Is `tag` a front's tag line that carries on the card before ('PAIN PATTERN TO SPOT · CONTINUED',
+    paper/layout.py)?"""
+    before, after = labels.text("paper.continued", text="\0").upper().split("\0")
+    return len(tag) > len(before) + len(after) and tag.startswith(before) and tag.endswith(after)
 
 
 def _inside(chars: list[Char], place: Rect) -> list[Char]:
@@ -57,10 +63,10 @@ def _inside(chars: list[Char], place: Rect) -> list[Char]:
             and place.y <= (c.bottom + c.top) / 2 <= place.top]
 
 
-def _card(sheet: int, slot: int, front: list[Char], back: list[Char]) -> PaperCard:
+def _card(sheet: int, slot: int, front: list[Char], back: list[Char], page_line: re.Pattern) -> PaperCard:
     front_tag, _ = _tag_line(front)
     back_tag, page = _tag_line(back)
-    found = PAGE.fullmatch(page)
+    found = page_line.fullmatch(page)
     return PaperCard(sheet, slot, front_tag, _title(front), back_tag, int(found[1]) if found else None,
                      _title(back))
 

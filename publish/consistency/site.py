@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .booklet import NO_SPILLOVER, Chapter
+from .booklet import Chapter
 from .compare import Mismatch, reader_text, split
 from .deck import Deck, SpotFacts
 
@@ -152,7 +152,7 @@ def site_and_booklet(site: Site, chapters: dict[int, Chapter], deck: Deck) -> li
             continue
         printed = {"muscles": chapter.glance.muscles,
                    "essential zones": split(chapter.glance.essential, labels),
-                   "spill-over zones": () if chapter.glance.spillover == NO_SPILLOVER
+                   "spill-over zones": () if not chapter.glance.spillover   # the reader reads "none recorded" as ""
                    else split(chapter.glance.spillover, labels),
                    "conditions": split(chapter.glance.conditions, names) if chapter.glance.conditions else ()}
         shown = {"muscles": page.muscles, "essential zones": page.essential, "spill-over zones": page.spillover,

@@ -35,5 +35,5 @@ def build_deck(content: Content, dest: Path, *, epoch: int | None = None,
     timestamp = content.book_epoch if epoch is None else epoch
     path = dest / DECK_FILE
     cards, ledger = write_deck(study_notes(content, spot_pages), content.book, path, timestamp,
-                               store or FigureStore(content), ledger)
+                               store or FigureStore(content), content.labels, ledger)
     return DeckResult([path], cards, ledger)

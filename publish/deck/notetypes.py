@@ -7,7 +7,10 @@ from dataclasses import dataclass
 import genanki
 
 from ..anki_fields import NOTE_TYPES, NoteType
+from ..model import Labels
 from ..study.cards import IDENTITY, NUMBER, CardKind
+from ..study.kinds import localized
+from .html import escape
 from .style import CSS
 
 
@@ -16,10 +19,15 @@ class Templates:
     """The card templates of one note type."""
 
     note_type: NoteType
+    labels: Labels
 
     @property
     def kind(self):
         return self.note_type.kind
+
+    def title(self, card_key: str) -> str:
+        """The card kind's name as cards print it (the card type's name in Anki stays `name`)."""
+        return escape(localized(self.kind, self.labels).card(card_key).title)
 
     def field_name(self, source: str) -> str:
         return self.note_type.field_name(source)
@@ -42,7 +50,7 @@ class Templates:
         ask = self.field_name(f"question:{card_key}")
         figure = self.kind.card(card_key).figure
         picture = f'<div class="figures">{self._figure(figure)}</div>' if figure else ""
-        return _if(ask, f'<div class="ps {self.kind.key}"><div class="kind">{{{{Card}}}}</div>'
+        return _if(ask, f'<div class="ps {self.kind.key}"><div class="kind">{self.title(card_key)}</div>'
                         f'<div class="question">{_ref(ask)}</div>{picture}</div>')
 
     def _answer(self, card_key: str) -> str:
@@ -53,14 +61,15 @@ class Templates:
         taught = "".join(self._fact(k) for k in card.answer)
         figures = "".join(self._figure(f) for f in card.figures)
         more = "".join(self._fact(f.key) for f in facts) + "".join(self._figure(f) for f in figure_kinds)
-        topics = ", ".join(f.many.lower() for f in facts)
+        titles = {f.key: f.many for f in localized(self.kind, self.labels).facts}
+        topics = ", ".join(titles[f.key].lower() for f in facts)
         return "".join([
-            f'<div class="ps {self.kind.key}"><div class="kind">{{{{Card}}}}</div>',
+            f'<div class="ps {self.kind.key}"><div class="kind">{self.title(card_key)}</div>',
             f'<div class="question">{_ref(self.field_name("question:" + card_key))}</div>',
             f'<hr id="answer"><div class="answer">{self._line(card)}{taught}</div>',
             f'<div class="figures">{figures}</div>' if figures else "",
             self._fact("cautions") if card.caution else "",
-            f'<details><summary>More <span class="topics">{topics}</span></summary>'
+            f'<details><summary>{escape(self.labels.text("cards.more"))} <span class="topics">{topics}</span></summary>'
             f'<div class="heading">{_ref(self.field_name("heading"))}</div>{more}</details>',
             "</div>",
         ])
@@ -68,7 +77,8 @@ class Templates:
     def _line(self, card: CardKind) -> str:
         """The one line that answers: 'Spot 9 · pectoralis major · p. 36' for the spot's identity (number,
         muscle names, page), then any labelled facts the card names in its line."""
-        short = [f'<span class="piece">Spot {_ref(self.field_name("sort"))}</span>' if k == NUMBER
+        number = escape(self.labels.text("cards.spot", number="\0")).replace("\0", _ref(self.field_name("sort")))
+        short = [f'<span class="piece">{number}</span>' if k == NUMBER
                  else _if(self.field_name(f"fact:{k}"), f'<span class="piece">{self._fact(k)}</span>')
                  for k in card.line if k in IDENTITY]
         rest = "".join(self._fact(k) for k in card.line if k not in IDENTITY)
@@ -91,6 +101,6 @@ def _if(field: str, inner: str) -> str:
     return "{{#" + field + "}}" + inner + "{{/" + field + "}}"
 
 
-def models() -> dict[str, genanki.Model]:
-    """note kind key -> its genanki model."""
-    return {key: Templates(t).model() for key, t in NOTE_TYPES.items()}
+def models(labels: Labels) -> dict[str, genanki.Model]:
+    """note kind key -> its genanki model, its words from `labels`."""
+    return {key: Templates(t, labels).model() for key, t in NOTE_TYPES.items()}

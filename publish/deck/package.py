@@ -7,7 +7,7 @@ import genanki
 
 from ..anki_fields import NOTE_TYPES, NoteType
 from ..figures import FigureStore
-from ..model import Book
+from ..model import Book, Labels
 from ..study.cards import Note
 from .apkg import write_apkg
 from .dates import Ledger, fingerprint
@@ -21,14 +21,14 @@ GUID_NAMESPACE = "perfect-spots"
 
 
 def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, store: FigureStore,
-               ledger: Ledger | None = None) -> tuple[int, Ledger | None]:
+               labels: Labels, ledger: Ledger | None = None) -> tuple[int, Ledger | None]:
     """Write `notes` as the deck's .apkg at `path`; returns the number of cards and the ledger after it.
 
     Without a ledger every note and note type is dated `timestamp`. With one, each keeps its recorded
     date while what it shows is unchanged, and new or changed ones are dated `timestamp` or later."""
     media = Media(store)
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
-    models = {key: DatedModel(model) for key, model in note_models().items()}
+    models = {key: DatedModel(model) for key, model in note_models(labels).items()}
     keys: dict[str, DatedNote | DatedModel] = {}
     for position, note in enumerate(notes, start=1):
         note_type = NOTE_TYPES[note.kind.key]

@@ -8,6 +8,7 @@ from shapely.geometry import Polygon as ShapelyPolygon
 from shapely.geometry import box as shapely_box
 from shapely.ops import unary_union
 
+from ..model import Labels
 from . import style
 from .paint import Box, Placement, text, text_width
 from .views import VIEWS, outline
@@ -19,7 +20,7 @@ TITLE_SPACE = 12.0         # below each view for its title
 FRAGMENT = 0.15            # a cut piece smaller than this share of the largest is left out of a crop
 
 
-def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_up_height: float,
+def side_by_side(items: Sequence[tuple[str, Box]], labels: Labels, *, body_scale: float, close_up_height: float,
                  max_width: float, x: float = 0.0, y: float = 0.0,
                  titled: bool = True) -> tuple[list[Placement], float, float]:
     """Placements for (view, box) pairs left to right from (x, y), bottoms aligned TITLE_SPACE above y
@@ -31,7 +32,7 @@ def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_u
     """
     scales = [body_scale if v in BODY_VIEWS else close_up_height / (b[3] - b[1]) for v, b in items]
     widths = [(b[2] - b[0]) * s for (v, b), s in zip(items, scales)]
-    title_widths = [text_width(VIEWS[v].title, style.TITLE_SIZE) + 2 if titled else 0.0   # titles never shrink
+    title_widths = [text_width(labels.text("figures.view." + v), style.TITLE_SIZE) + 2 if titled else 0.0   # titles never shrink
                     for v, _ in items]
 
     def row_width(shrink: float) -> float:
@@ -55,26 +56,26 @@ def side_by_side(items: Sequence[tuple[str, Box]], *, body_scale: float, close_u
     return placements, width, height
 
 
-def stacked(items: Sequence[tuple[str, Box]], *, body_scale: float, close_up_height: float, max_width: float,
+def stacked(items: Sequence[tuple[str, Box]], labels: Labels, *, body_scale: float, close_up_height: float, max_width: float,
             max_height: float, y: float = 0.0, titled: bool = True) -> tuple[list[Placement], float, float]:
     """The views in one or more rows (the first on top), split where they come out largest within
     max_width x max_height: a phone screen gets a multi-view chart stacked. Returns (placements,
     width, height) like `side_by_side`; each row is centred."""
     best: tuple[float, list[Sequence[tuple[str, Box]]], float] | None = None
     for rows in _splits(items):
-        factor = _fit(rows, body_scale, close_up_height, max_width, max_height, titled)
+        factor = _fit(rows, labels, body_scale, close_up_height, max_width, max_height, titled)
         drawn = sum(p.width * p.height for row in rows
-                    for p in _row(row, body_scale, close_up_height, max_width, factor, titled)[0])
+                    for p in _row(row, labels, body_scale, close_up_height, max_width, factor, titled)[0])
         if best is None or drawn > best[0] + 1e-6:
             best = (drawn, rows, factor)
     assert best is not None
     _, rows, factor = best
-    laid = [_row(row, body_scale, close_up_height, max_width, factor, titled) for row in rows]
+    laid = [_row(row, labels, body_scale, close_up_height, max_width, factor, titled) for row in rows]
     width = max(w for _, w, _ in laid)
     placements: list[Placement] = []
     bottom = y
     for (_, row_width, row_height), row in reversed(list(zip(laid, rows))):
-        placements += side_by_side(row, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
+        placements += side_by_side(row, labels, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
                                    max_width=max_width, x=(width - row_width) / 2, y=bottom, titled=titled)[0]
         bottom += row_height
     return placements, width, bottom - y
@@ -87,15 +88,15 @@ def _splits(items: Sequence[tuple[str, Box]]) -> list[list[Sequence[tuple[str, B
     return [[items[:k], *rest] for k in range(1, len(items)) for rest in _splits(items[k:])] + [[items]]
 
 
-def _row(row, body_scale, close_up_height, max_width, factor, titled):
-    return side_by_side(row, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
+def _row(row, labels, body_scale, close_up_height, max_width, factor, titled):
+    return side_by_side(row, labels, body_scale=body_scale * factor, close_up_height=close_up_height * factor,
                         max_width=max_width, titled=titled)
 
 
-def _fit(rows, body_scale, close_up_height, max_width, max_height, titled) -> float:
+def _fit(rows, labels, body_scale, close_up_height, max_width, max_height, titled) -> float:
     """The largest factor (at most 1) on every view's scale that keeps the rows within max_height."""
     def height(factor: float) -> float:
-        return sum(_row(row, body_scale, close_up_height, max_width, factor, titled)[2] for row in rows)
+        return sum(_row(row, labels, body_scale, close_up_height, max_width, factor, titled)[2] for row in rows)
 
     if height(1.0) <= max_height:
         return 1.0
@@ -134,10 +135,10 @@ def _pieces(view: str, y0: float, y1: float) -> list[ShapelyPolygon]:
     return [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, ShapelyPolygon) and not g.is_empty]
 
 
-def titles(placements: Sequence[Placement]) -> Group:
+def titles(placements: Sequence[Placement], labels: Labels) -> Group:
     """Each view's title centred under it."""
     g = Group()
     for pl in placements:
-        g.add(text(pl.x + pl.width / 2, pl.y - TITLE_SPACE + 3.0, VIEWS[pl.view].title, size=style.TITLE_SIZE,
+        g.add(text(pl.x + pl.width / 2, pl.y - TITLE_SPACE + 3.0, labels.text("figures.view." + pl.view), size=style.TITLE_SIZE,
                    anchor="middle", colour=style.MUTED))
     return g

@@ -4,26 +4,28 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Group
 
 from ..fonts import register
+from ..model import Labels
 from . import style
 from .paint import Placement, cross, drawing, text, text_width, zone
 
 SWATCH = 9.0
 ITEM_GAP = 10.0
 LINE_GAP = 5.0                      # between lines of a key that wraps
-ITEMS = (("essential", "essential zone"), ("spillover", "spill-over zone"), ("mark", "trigger point"))
+ITEMS = ("essential", "spillover", "mark")      # label keys under figures. in labels.yaml
 
 
-def key_row(x: float, y: float, *, mark: bool = True, mark_label: str = "trigger point") -> tuple[Group, float]:
+def key_row(x: float, y: float, labels: Labels, *, mark: bool = True, mark_label: str = "") -> tuple[Group, float]:
     """One line of key items starting at (x, y) (bottom of the swatches); returns (group, width)."""
-    g, width, _ = key_lines(x, y, mark=mark, mark_label=mark_label, max_width=float("inf"))
+    g, width, _ = key_lines(x, y, labels, mark=mark, mark_label=mark_label, max_width=float("inf"))
     return g, width
 
 
-def key_lines(x: float, y: float, *, mark: bool = True, mark_label: str = "trigger point",
+def key_lines(x: float, y: float, labels: Labels, *, mark: bool = True, mark_label: str = "",
               max_width: float) -> tuple[Group, float, float]:
     """The key items from (x, y) (bottom of the last line), wrapped onto as many centred lines as
-    `max_width` needs; returns (group, width, height)."""
-    items = [(kind, mark_label if kind == "mark" else label) for kind, label in ITEMS if kind != "mark" or mark]
+    `max_width` needs; mark_label replaces the mark's label. Returns (group, width, height)."""
+    items = [(kind, (kind == "mark" and mark_label) or labels.text(f"figures.{kind}"))
+             for kind in ITEMS if kind != "mark" or mark]
     lines: list[list[tuple[str, str]]] = [[]]
     for item in items:
         if lines[-1] and _width(lines[-1] + [item]) > max_width:
@@ -57,10 +59,10 @@ def _width(line: list[tuple[str, str]]) -> float:
     return sum(_item_width(label) for _, label in line) + ITEM_GAP * (len(line) - 1)
 
 
-def legend() -> Drawing:
+def legend(labels: Labels) -> Drawing:
     """A small stand-alone key for the booklet and the deck."""
     register()
-    g, width = key_row(1, 1)
+    g, width = key_row(1, 1, labels)
     d = drawing(width + 2, SWATCH + 2)
     d.add(g)
     return d

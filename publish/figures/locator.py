@@ -9,7 +9,7 @@ from ..model.schema import Spot
 from . import labels, style
 from .layout import TITLE_SPACE
 from .paint import Placement, body, cross, drawing, outline_strokes, text
-from .views import crop_title
+from .views import crop_view
 from .zones import muscle_polygons
 
 WIDTH = 50 * style.MM               # the booklet's column beside the steps (46 % of a 108 mm frame): placed unscaled
@@ -33,7 +33,7 @@ def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels
     if _marked(spot):
         x, y = pl.pt(spot.marker.at)
         obstacles.append((x - X_SIZE - 1, y - X_SIZE - 1, x + X_SIZE + 1, y + X_SIZE + 1))
-        requests.insert(0, (f"Spot {spot.number}", [(x, y)], True))
+        requests.insert(0, (content.labels.text("figures.spot", number=spot.number), [(x, y)], True))
     area = (pl.x + 1, pl.y + 1, pl.x + pl.width - 1, pl.y + pl.height - 1)
     return pl, labels.place(requests, obstacles, lines, area)
 
@@ -66,7 +66,8 @@ def locator_figure(content: Content, spot: Spot) -> Drawing:
     d.add(labels.draw(placed))
     d.add(Rect(pl.x + 0.25, pl.y + 0.25, pl.width - 0.5, pl.height - 0.5, fillColor=None,
                strokeColor=style.MUTED, strokeWidth=0.5))
-    d.add(text(pl.width / 2, 3.0, f"{crop_title(spot.locator.view, spot.locator.frame)}, close-up", size=style.TITLE_SIZE,
+    close_up = content.labels.text("figures.view." + crop_view(spot.locator.view, spot.locator.frame))
+    d.add(text(pl.width / 2, 3.0, content.labels.text("figures.close_up", view=close_up), size=style.TITLE_SIZE,
                anchor="middle", colour=style.MUTED))
     return d
 

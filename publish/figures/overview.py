@@ -38,10 +38,10 @@ def overview_map(content: Content, highlight: int | None = None,
     register()
     items = [(v, full(v)) for v in MAP_VIEWS]
     if fit:
-        placements, width, height = stacked(items, body_scale=BODY_HEIGHT / 960, close_up_height=34 * style.MM,
+        placements, width, height = stacked(items, content.labels, body_scale=BODY_HEIGHT / 960, close_up_height=34 * style.MM,
                                             max_width=fit[0], max_height=fit[1])
     else:
-        placements, width, height = side_by_side(items, body_scale=BODY_HEIGHT / 960,
+        placements, width, height = side_by_side(items, content.labels, body_scale=BODY_HEIGHT / 960,
                                                  close_up_height=34 * style.MM, max_width=MAX_WIDTH)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}
@@ -56,7 +56,7 @@ def overview_map(content: Content, highlight: int | None = None,
             continue
         x, y = by_view[where[0]].pt(where[1])
         d.add(cross(x, y, size=5.5, width=2.0) if highlight is not None else numbered_dot(x, y, spot.number))
-    d.add(titles(placements))
+    d.add(titles(placements, content.labels))
     return d
 
 
@@ -71,10 +71,10 @@ def answer_map(content: Content, *, spots: tuple[int, ...], region: str | None =
     views = MAP_VIEWS if not shapes or any(v in shapes for v in MAP_VIEWS) else MAP_VIEWS + (next(iter(shapes)),)
     items = [(v, full(v)) for v in views]
     if fit:
-        placements, width, height = stacked(items, body_scale=ANSWER_BODY_HEIGHT / 960, close_up_height=24 * style.MM,
+        placements, width, height = stacked(items, content.labels, body_scale=ANSWER_BODY_HEIGHT / 960, close_up_height=24 * style.MM,
                                             max_width=fit[0], max_height=fit[1], titled=False)
     else:
-        placements, width, height = side_by_side(items, body_scale=ANSWER_BODY_HEIGHT / 960,
+        placements, width, height = side_by_side(items, content.labels, body_scale=ANSWER_BODY_HEIGHT / 960,
                                                  close_up_height=24 * style.MM, max_width=ANSWER_WIDTH, titled=False)
     d = drawing(width, height)
     by_view = {pl.view: pl for pl in placements}

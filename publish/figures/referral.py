@@ -70,7 +70,7 @@ def referral_layout(content: Content, spot: Spot, *, mark: bool = True, key: boo
     """Where each view of the referral figure sits on the page: (placements, width, height).
     fit=(width, height) keeps it within that box at full text size, stacking the views where that
     draws them larger (a phone's card, a paper card's front)."""
-    key_height = _key(spot, mark, fit)[2] + KEY_SPACE - SWATCH if key else 0.0
+    key_height = _key(content, spot, mark, fit)[2] + KEY_SPACE - SWATCH if key else 0.0
     views = referral_views(content, spot)
     y0, y1 = focus(content, spot, views)
     items = [(v, body_box(v, y0, y1) if v in BODY_VIEWS else full(v)) for v in views]
@@ -78,12 +78,12 @@ def referral_layout(content: Content, spot: Spot, *, mark: bool = True, key: boo
     body_scale = min(BODY_HEIGHT / (y1 - y0), MAX_ZOOM * BODY_HEIGHT / VIEWS["front"].height)
     close_up_height = 75 * style.MM if alone else _head_beside_bodies(views, body_scale)
     if fit:
-        placements, width, height = stacked(items, body_scale=body_scale, close_up_height=close_up_height,
+        placements, width, height = stacked(items, content.labels, body_scale=body_scale, close_up_height=close_up_height,
                                             max_width=fit[0], max_height=fit[1] - key_height, y=key_height)
     else:
-        placements, width, height = side_by_side(items, body_scale=body_scale, max_width=MAX_WIDTH,
+        placements, width, height = side_by_side(items, content.labels, body_scale=body_scale, max_width=MAX_WIDTH,
                                                  close_up_height=close_up_height, y=key_height)
-    total_width = max(width, _key(spot, mark, fit)[1]) if key else width
+    total_width = max(width, _key(content, spot, mark, fit)[1]) if key else width
     shift = (total_width - width) / 2
     placements = [Placement(p.view, p.box, p.x + shift, p.y, p.scale) for p in placements]
     return placements, total_width, height + key_height
@@ -101,16 +101,17 @@ def referral_figure(content: Content, spot: Spot, *, mark: bool = True, key: boo
     d = drawing(width, height)
     for pl in placements:
         d.add(_view(content, spot, pl, mark))
-    d.add(titles(placements))
+    d.add(titles(placements, content.labels))
     if key:
-        row, row_width, _ = _key(spot, mark, fit)
+        row, row_width, _ = _key(content, spot, mark, fit)
         row.translate((width - row_width) / 2, 1)
         d.add(row)
     return d
 
 
-def _key(spot: Spot, mark: bool, fit: tuple[float, float] | None):
-    return key_lines(0, 0, mark=mark, mark_label=f"trigger point (Spot {spot.number})",
+def _key(content: Content, spot: Spot, mark: bool, fit: tuple[float, float] | None):
+    return key_lines(0, 0, content.labels, mark=mark,
+                     mark_label=content.labels.text("figures.mark_spot", number=spot.number),
                      max_width=fit[0] if fit else float("inf"))
 
 

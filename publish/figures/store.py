@@ -71,7 +71,7 @@ class FigureStore:
     def _draw(self, key: FigureKey) -> Drawing:
         options: dict[str, Any] = dict(key.options)
         if key.kind == "legend":
-            drawing = legend(**options)
+            drawing = legend(self.content.labels, **options)
         elif key.kind == "overview":
             drawing = overview_map(self.content, **options)
         elif key.kind == "answer_map":

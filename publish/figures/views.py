@@ -28,15 +28,15 @@ class ViewInfo:
 _TITLES = {"front": "Front", "back": "Back", "side": "Right side", "head": "Right side of head",
            "foot": "Sole of right foot"}
 VIEWS = {view: ViewInfo(view, *VIEW_SIZE[view], _TITLES[view]) for view in _TITLES}
-# A close-up centred below this height shows another part than the view's title says.
-_LOWER_TITLES = {"head": (290.0, "Right side of neck")}     # below the base of the skull and the jaw
+# A close-up centred below this height shows another part than the view's name says.
+_LOWER_PARTS = {"head": (290.0, "neck")}     # below the base of the skull and the jaw
 
 
-def crop_title(view: str, frame: tuple[float, float, float, float]) -> str:
-    """The title of a close-up of `view` showing `frame`: named by what the crop shows, so a
-    head-view crop of the neck is 'Right side of neck'."""
-    below, title = _LOWER_TITLES.get(view, (float("inf"), VIEWS[view].title))
-    return title if (frame[1] + frame[3]) / 2 >= below else VIEWS[view].title
+def crop_view(view: str, frame: tuple[float, float, float, float]) -> str:
+    """The name (a figures.view label) of a close-up of `view` showing `frame`: named by what the crop
+    shows, so a head-view crop of the neck is 'neck' ('Right side of neck')."""
+    below, part = _LOWER_PARTS.get(view, (float("inf"), view))
+    return part if (frame[1] + frame[3]) / 2 >= below else view
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .guide_schema import Guide, RedFlags
+from .labels import Labels
 from .schema import Book, Condition, Reference, Region, Spot, Term
 
 
@@ -20,6 +21,7 @@ class Content:
     glossary: tuple[Term, ...]
     spots: tuple[Spot, ...]
     guide: Guide
+    labels: Labels
     ignored: tuple[str, ...] = ()   # hidden and editor files in spots/, not read
 
     @property

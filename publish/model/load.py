@@ -14,6 +14,7 @@ from ..errors import ContentError, Problem
 from . import checks
 from .content import Content
 from .guide_schema import Guide
+from .labels import read_labels
 from .messages import validate
 from .safety_checks import check_guide, check_spot_safety
 from .schema import Book, ConditionsFile, GlossaryFile, ReferencesFile, RegionsFile, Spot
@@ -44,6 +45,10 @@ def load_content(content_dir: Path | str) -> Content:
     guide, guide_src = parse(content_dir / "guide.yaml", Guide)
     if guide is not None and guide_src is not None:
         problems.extend(check_guide(guide, guide_src))
+    labels_src, errs = read_yaml(content_dir / "labels.yaml", display_path(content_dir / "labels.yaml"))
+    problems.extend(errs)
+    labels, errs = read_labels(labels_src, book.language if book else "en") if labels_src else (None, [])
+    problems.extend(errs)
 
     regions = checks.index(regions_file, "regions", regions_src, problems)
     if regions_file is not None and regions_src is not None:
@@ -86,6 +91,7 @@ def load_content(content_dir: Path | str) -> Content:
 
     if problems:
         raise ContentError(problems)
+    assert labels is not None       # a labels file that could not be read is a problem, raised above
     return Content(
         book=book,
         regions=MappingProxyType(regions),
@@ -95,4 +101,5 @@ def load_content(content_dir: Path | str) -> Content:
         spots=tuple(sorted((s for s, _ in parsed), key=lambda s: s.number)),
         ignored=ignored,
         guide=guide,
+        labels=labels,
     )

@@ -31,10 +31,10 @@ def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
     timestamp = content.book_epoch if epoch is None else epoch
     notes = study_notes(content, spot_pages)
     store = store or FigureStore(content)
-    printed = lay_out(notes, store)         # once: every paper size places the same cards
+    printed = lay_out(notes, store, content.labels)         # once: every paper size places the same cards
     result = CardsResult(cards=sum(len(n.cards) for n in notes))
     for paper in CARD_PAPERS:
         path = dest / cards_file(paper)
-        result.sheets = write_cards(printed, content.book, paper, path, timestamp, store)
+        result.sheets = write_cards(printed, content.book, paper, path, timestamp, store, content.labels)
         result.files.append(path)
     return result

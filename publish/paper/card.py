@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph
 
 from ..figures import FigureKey, FigureStore, smallest_text
+from ..model import Labels
 from ..study.cards import IDENTITY, Entry, FactKind, Item, Note, identity_line
 from ..study.cards import Card as StudyCard
 from . import styles
@@ -45,10 +46,10 @@ def fact_kind(note: Note, key: str) -> FactKind | None:
     return next((f for f in note.kind.facts if f.key == key), None)
 
 
-def answer(note: Note, card: StudyCard, size: float) -> list[Flowable]:
+def answer(note: Note, card: StudyCard, size: float, labels: Labels) -> list[Flowable]:
     """The one-line answer ('Spot 9 · pectoralis major · p. 36' in bold), then the labelled facts
     the card's line names, then the facts the card teaches."""
-    line = identity_line(note, card.kind)
+    line = identity_line(note, card.kind, labels)
     first = [Paragraph(f'<font name="{styles.SANS_BOLD}">{escape(line)}</font>', styles.fact(size + 0.6))] if line else []
     keys = [k for k in card.kind.line if k not in IDENTITY] + list(card.kind.answer)
     return first + [f for key in keys for f in fact(note, key, size)]
@@ -73,11 +74,12 @@ def _item(item: Item) -> str:
     return escape(item)
 
 
-def caution(card: StudyCard) -> Paragraph | None:
+def caution(card: StudyCard, labels: Labels) -> Paragraph | None:
     """The key caution line a card that teaches finding or pressing a spot carries."""
     if not card.caution:
         return None
-    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">Caution:</font> '
+    return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">'
+                     f'{escape(labels.text("paper.caution"))}</font> '
                      f"{escape(card.caution)}", styles.caution())
 
 

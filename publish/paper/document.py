@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 from .. import __version__
 from ..figures import FigureStore
 from ..fonts import register
-from ..model import Book
+from ..model import Book, Labels
 from ..rl_internals import fix_date
 from . import styles
 from .faces import Mark, PaperCard, draw, figure_keys
@@ -24,7 +24,7 @@ SIDES = ("fronts", "backs")
 
 
 def write_cards(cards: list[PaperCard], book: Book, paper: Paper, path: Path, epoch: int,
-                store: FigureStore) -> int:
+                store: FigureStore, labels: Labels) -> int:
     """Write the laid-out `cards` to `path`; returns the number of sheets."""
     register()
     sheet = Sheet(paper)
@@ -33,9 +33,9 @@ def write_cards(cards: list[PaperCard], book: Book, paper: Paper, path: Path, ep
                     initialFontName=styles.SANS, initialFontSize=8)
     fix_date(canvas, epoch)
     figures = Figures(canvas, store)
-    canvas.setTitle(f"{book.title}: flashcards ({paper.name})")
+    canvas.setTitle(labels.text("paper.title", title=book.title, paper=paper.name))
     canvas.setAuthor(", ".join(book.authors))
-    canvas.setSubject(f"{len(cards)} print-and-cut cards; print on both sides, flip on long edge")
+    canvas.setSubject(labels.text("paper.subject", count=len(cards)))
     canvas.setCreator(f"Perfect Spots publisher {__version__}")
     canvas.setViewerPreference("Duplex", PDFName("DuplexFlipLongEdge"))   # print dialogs preset from these
     canvas.setViewerPreference("PrintScaling", PDFName("None"))           # scaling would misalign the backs
@@ -45,21 +45,25 @@ def write_cards(cards: list[PaperCard], book: Book, paper: Paper, path: Path, ep
                 face = card.front if side == "fronts" else card.back
                 place = sheet.front(slot) if side == "fronts" else sheet.back(slot)
                 _place(canvas, figures, face, place, f"card{(number - 1) * sheet.per_sheet + slot + 1}-{side}")
-            _margins(canvas, sheet, f"{book.title} flashcards \u00b7 sheet {number} of {len(batches)} \u00b7 {side}",
-                     _guide(side, number, len(cards), len(batches), sheet.per_sheet))
+            _margins(canvas, sheet, labels.text("paper.sheet", title=book.title, number=number, count=len(batches),
+                                                side=labels.text("paper." + side)),
+                     _guide(labels, side, number, len(cards), len(batches), sheet.per_sheet))
             canvas.showPage()
     canvas.save()
     return len(batches)
 
 
-def _guide(side: str, sheet: int, cards: int, sheets: int, per_sheet: int) -> str:
+def _guide(labels: Labels, side: str, sheet: int, cards: int, sheets: int, per_sheet: int) -> str:
     """What to do with the page; the first sheet also says how many cards and sheets make the set."""
-    guide = "print on both sides, flip on long edge" if side == "fronts" else "cut along the marks"
+    guide = labels.text(f"paper.{side}_guide")
     if sheet > 1:
         return guide
     last = cards - (sheets - 1) * per_sheet
-    tail = f"; the last holds {last}" if sheets > 1 and last < per_sheet else ""
-    return f"{cards} cards on {sheets} sheet{'s' if sheets > 1 else ''}{tail} \u00b7 {guide}"
+    made = (labels.text("paper.set_many", cards=cards, sheets=sheets) if sheets > 1
+            else labels.text("paper.set_one", cards=cards))
+    if sheets > 1 and last < per_sheet:
+        made = labels.text("paper.set_last", set=made, last=last)
+    return f"{made} \u00b7 {guide}"
 
 
 def _place(canvas: Canvas, figures: Figures, face: tuple[Mark, ...], place: Rect, name: str) -> None:

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph
 
 from ..figures import FigureStore
+from ..model import Labels
 from ..study.cards import Card, Note
 from ..study.kinds import SPOT
 from . import card as piece
@@ -28,36 +29,35 @@ MIN_FIGURE_SCALE = 0.4           # smaller answer figures are left to the Anki c
 MIN_FIGURE_TEXT = 6.0            # nor is an answer figure shrunk so far that its labels print smaller (points)
 ALONE, WITH_FIGURE = (12.5, 11, 10), (10.5, 9.5, 8.5)   # question sizes tried in turn
 FIGURE_ROOM = 40 * MM            # kept for the drawing on a picture question's front
-CONTINUED = "continued"
 INNER = Rect(PADDING, PADDING, CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING)
 
 
-def lay_out(notes: tuple[Note, ...], store: FigureStore) -> list[PaperCard]:
+def lay_out(notes: tuple[Note, ...], store: FigureStore, labels: Labels) -> list[PaperCard]:
     """Every card of `notes`, in order, each taking as many printed cards as it needs."""
-    return [printed for note in notes for card in note.cards for printed in _card(note, card, store)]
+    return [printed for note in notes for card in note.cards for printed in _card(note, card, store, labels)]
 
 
-def _card(note: Note, card: Card, store: FigureStore) -> list[PaperCard]:
+def _card(note: Note, card: Card, store: FigureStore, labels: Labels) -> list[PaperCard]:
     where = f"paper card '{card.kind.name}' of {note.heading}"
-    fronts, backs = _fronts(card, store, where), _backs(note, card, store, where)
+    fronts, backs = _fronts(card, store, labels, where), _backs(note, card, store, labels, where)
     count = max(len(fronts), len(backs))
-    fronts += [_front(card, [], continued=True)[0] for _ in range(count - len(fronts))]
-    backs += [_back_top(note, card, continued=True)[0] for _ in range(count - len(backs))]
+    fronts += [_front(card, [], labels, continued=True)[0] for _ in range(count - len(fronts))]
+    backs += [_back_top(note, card, labels, continued=True)[0] for _ in range(count - len(backs))]
     return [PaperCard(tuple(f), tuple(b)) for f, b in zip(fronts, backs)]
 
 
-def _front(card: Card, paragraphs: list[Flowable], continued: bool) -> tuple[list[Mark], float]:
+def _front(card: Card, paragraphs: list[Flowable], labels: Labels, continued: bool) -> tuple[list[Mark], float]:
     """A front's tag line and, under it, `paragraphs` from the top; returns the marks and their bottom."""
-    name = f"{card.kind.name} \u00b7 {CONTINUED}" if continued else card.kind.name
+    name = labels.text("paper.continued", text=card.kind.title) if continued else card.kind.title
     marks, top = piece.tag_line(INNER, name, "")
     placed, bottom = stack(paragraphs, INNER.x, top, INNER.width)
     return marks + [Text(f, x, y) for f, x, y in placed], bottom
 
 
-def _fronts(card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
+def _fronts(card: Card, store: FigureStore, labels: Labels, where: str) -> list[list[Mark]]:
     """The question at the largest size that fits (centred when alone, above its figure otherwise);
     a question too long even at the smallest size continues on the next fronts."""
-    _, top = piece.tag_line(INNER, card.kind.name, "")
+    _, top = piece.tag_line(INNER, card.kind.title, "")
     room = top - INNER.y - (FIGURE_ROOM + GAP if card.figure else 0)
     sizes = WITH_FIGURE if card.figure else ALONE
     for size in sizes:
@@ -65,7 +65,7 @@ def _fronts(card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
         if height([asked], INNER.width) <= room:
             break
     first, rest = fit([asked], INNER.width, room, where)
-    marks, bottom = _front(card, first, continued=False)
+    marks, bottom = _front(card, first, labels, continued=False)
     if card.figure:
         room_left = Rect(INNER.x, INNER.y, INNER.width, bottom - GAP - INNER.y)   # the figure laid out for it
         marks += piece.figure_row(store, [card.figure.key.fitted(room_left.width, room_left.height)], room_left,
@@ -76,29 +76,31 @@ def _fronts(card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
     fronts = [marks]
     while rest:
         first, rest = fit(rest, INNER.width, top - INNER.y, where)
-        fronts.append(_front(card, first, continued=True)[0])
+        fronts.append(_front(card, first, labels, continued=True)[0])
     return fronts
 
 
-def _back_top(note: Note, card: Card, continued: bool) -> tuple[list[Mark], float]:
+def _back_top(note: Note, card: Card, labels: Labels, continued: bool) -> tuple[list[Mark], float]:
     """The tag line ('SPOT 9 · PAIN PATTERN TO SPOT', booklet page); returns it and its bottom."""
-    spot = f"Spot {note.key} \u00b7 " if note.kind is SPOT else ""
+    left = (labels.text("paper.spot_tag", number=note.key, kind=card.kind.title) if note.kind.key == SPOT.key
+            else card.kind.title)
     right = piece.page_tag(note)
-    right = f"{right} \u00b7 {CONTINUED}" if continued and right else CONTINUED if continued else right
-    return piece.tag_line(INNER, spot + card.kind.name, right)
+    if continued:
+        right = labels.text("paper.continued", text=right) if right else labels.text("paper.continued_alone")
+    return piece.tag_line(INNER, left, right)
 
 
-def _backs(note: Note, card: Card, store: FigureStore, where: str) -> list[list[Mark]]:
+def _backs(note: Note, card: Card, store: FigureStore, labels: Labels, where: str) -> list[list[Mark]]:
     """The heading, then the answer box at the largest fact size that fits; what does not fit goes on
     to further backs. The caution on each; the figures in what room the last one leaves."""
-    caution = piece.caution(card)
+    caution = piece.caution(card, labels)
     kept = caution.wrap(INNER.width, INNER.height)[1] + GAP if caution else 0.0
     width = INNER.width - BAR - 2 * BOX_PADDING
     heading = [Paragraph(escape(note.heading), styles.heading())]
-    marks, top = _back_top(note, card, continued=False)
+    marks, top = _back_top(note, card, labels, continued=False)
     room = top - INNER.y - kept - height(heading, INNER.width) - GAP - 2 * BOX_PADDING
     for size in styles.FACT_SIZES:
-        answer = piece.answer(note, card, size)
+        answer = piece.answer(note, card, size, labels)
         if height(answer, width) <= room:
             break
     backs, bottom = [], top
@@ -113,7 +115,7 @@ def _backs(note: Note, card: Card, store: FigureStore, where: str) -> list[list[
         backs.append(marks)
         if not heading and not answer:
             break
-        marks, top = _back_top(note, card, continued=True)
+        marks, top = _back_top(note, card, labels, continued=True)
     shown = note.figures + ((card.figure,) if card.figure else ())
     keys = [f.key for kind in card.kind.figures for f in shown if f.kind == kind]
     backs[-1] += piece.figure_row(store, keys, Rect(INNER.x, INNER.y, INNER.width, bottom - GAP - INNER.y),

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..figures import FigureKey
+from ..model import Labels
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class CardKind:
     figure: str | None = None       # kind of figure shown with the question
     figures: tuple[str, ...] = ()   # kinds of figure the answer shows (the rest are under 'More')
     caution: bool = False           # teaches finding or pressing the spot: its cautions stay in view
+    title: str = ""                 # the name cards print, from labels.yaml (`name` stays Anki's identity)
 
     @property
     def shown(self) -> tuple[str, ...]:
@@ -126,11 +128,11 @@ class Note:
     tags: tuple[str, ...]
 
 
-def identity_line(note: Note, card: CardKind) -> str:
+def identity_line(note: Note, card: CardKind, labels: Labels) -> str:
     """'Spot 9 · pectoralis major · p. 36': the parts of `card`'s line that name the spot, by name only."""
     parts = []
     for key in card.line:
         items = (note.key,) if key == NUMBER else note.facts.get(key, ()) if key in IDENTITY else ()
         names = ", ".join(i.head if isinstance(i, Entry) else i for i in items)
-        parts += [f"Spot {names}" if key == NUMBER else names] if names else []
+        parts += [labels.text("cards.spot", number=names) if key == NUMBER else names] if names else []
     return " \u00b7 ".join(parts)

@@ -6,7 +6,9 @@ these names and keys are frozen (tests/test_deck.py pins them).
 """
 from __future__ import annotations
 
-from ..wording import BOOKLET
+from dataclasses import replace
+
+from ..model import Labels
 from .cards import NUMBER, CardKind, FactKind, NoteKind
 
 SPOT = NoteKind(
@@ -19,7 +21,7 @@ SPOT = NoteKind(
         FactKind("conditions", "Related condition", "Related conditions"),
         FactKind("landmarks", "Landmark", "Landmarks"),
         FactKind("cautions", "Caution", "Cautions"),
-        FactKind("page", BOOKLET, BOOKLET),
+        FactKind("page", "Booklet", "Booklet"),
         FactKind("steps", "How to find it", "How to find it", numbered=True),
         FactKind("summary", "About this spot", "About this spot"),
         FactKind("feel", "What it feels like", "What it feels like"),
@@ -62,3 +64,14 @@ REGION = NoteKind(
     figures=("overview",),
     cards=(CardKind("spots", "Pain area to spots", line=("essential", "spillover"), figures=("overview",)),),
 )
+
+
+def localized(kind: NoteKind, labels: Labels) -> NoteKind:
+    """`kind` with the fact labels and card titles of labels.yaml; keys and card type names unchanged."""
+    def text(*path: str) -> str:
+        return labels.text(".".join(("cards",) + path))
+
+    facts = tuple(replace(f, one=text("fact", kind.key, f.key, "0"), many=text("fact", kind.key, f.key, "1"))
+                  for f in kind.facts)
+    cards = tuple(replace(c, title=text("kind", kind.key, c.key)) for c in kind.cards)
+    return replace(kind, facts=facts, cards=cards)

@@ -4,26 +4,24 @@ from __future__ import annotations
 from ..figures import FigureKey
 from ..figures.overview import map_position
 from ..model import Content, Spot
-from ..wording import CARD_HEADING, PAGE, lower_first
+from ..wording import lower_first
 from .cards import Card, Entry, Figure, Note
-from .kinds import SPOT
+from .kinds import SPOT, localized
 from .words import citation, muscle_names, spot_line, tag
-
-PATTERN_KEY = "essential zones solid, spill-over zones stippled"
 
 
 def spot_note(content: Content, spot: Spot, page: int | None) -> Note:
     """The note for `spot`; `page` is its page in the booklet, when known."""
-    n = spot.number
-    figures = [Figure("pattern", n, FigureKey.of("referral", n), f"Referred pain of Spot {n}: {PATTERN_KEY}")]
+    n, text = spot.number, content.labels.text
+    figures = [Figure("pattern", n, FigureKey.of("referral", n), text("cards.pattern_alt", number=n))]
     if spot.locator:
         figures.append(Figure("locator", n, FigureKey.of("locator", n),
-                              f"How to find Spot {n}: close-up with landmarks"))
+                              text("cards.locator_alt", number=n)))
     return Note(
-        kind=SPOT,
+        kind=localized(SPOT, content.labels),
         key=str(n),
         sort=str(n),
-        heading=CARD_HEADING.format(number=n, title=spot.title),
+        heading=text("common.card_heading", number=n, title=spot.title),
         facts=_facts(content, spot, page),
         figures=tuple(figures),
         cards=_cards(content, spot),
@@ -32,7 +30,7 @@ def spot_note(content: Content, spot: Spot, page: int | None) -> Note:
 
 
 def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
-    t = spot.treat
+    t, text = spot.treat, content.labels.text
     return {
         "place": (spot.place,),
         "muscles": tuple(Entry(m.name, m.detail) if m.detail else m.name for m in spot.muscles),
@@ -42,35 +40,33 @@ def _facts(content: Content, spot: Spot, page: int | None) -> dict[str, tuple]:
         "landmarks": spot.locate.landmarks,
         "cautions": spot.cautions + tuple(f"{f.heading}: {'; '.join(f.signs)}. {f.intro}"
                                           for f in content.red_flags(spot)),
-        "page": (PAGE.format(page=page),) if page else (),
+        "page": (text("common.page", page=page),) if page else (),
         "steps": spot.locate.steps,
         "summary": (spot.summary,),
         "feel": (spot.feel,),
-        "treatment": (Entry("Pressure", t.pressure), Entry("How long", t.duration),
-                      Entry("Self-massage", t.self_massage), Entry("Avoid", t.avoid)),
-        "related": tuple(Entry(spot_line(content.spot(r.spot)), r.why) for r in spot.related),
+        "treatment": tuple(Entry(text("cards.treat." + part), getattr(t, part))
+                           for part in ("pressure", "duration", "self_massage", "avoid")),
+        "related": tuple(Entry(spot_line(content, content.spot(r.spot)), r.why) for r in spot.related),
         "references": tuple(citation(content.references[r]) for r in spot.references),
     }
 
 
 def _cards(content: Content, spot: Spot) -> tuple[Card, ...]:
-    n, s = spot.number, "s" if len(spot.muscles) > 1 else ""
-    zones = "the essential and the spill-over zones" if spot.pain.spillover else "its essential zones"
-    quiz = Figure("pattern-quiz", None, FigureKey.of("referral", n, mark=False),
-                  f"A referred pain pattern: {PATTERN_KEY}")
+    n, text, kind = spot.number, content.labels.text, localized(SPOT, content.labels)
+    muscle = "cards.question.muscle_many" if len(spot.muscles) > 1 else "cards.question.muscle_one"
+    zones = "cards.question.pain_both" if spot.pain.spillover else "cards.question.pain_essential"
+    quiz = Figure("pattern-quiz", None, FigureKey.of("referral", n, mark=False), text("cards.quiz_alt"))
     cards = [
-        Card(SPOT.card("muscle"), f"Perfect Spot {n} ({spot.title}): which muscle{s} is it in, and which part{s}?"),
-        Card(SPOT.card("spot"), _which_spot(content, spot), caution=spot.key_caution),
-        Card(SPOT.card("pattern"), "Which Perfect Spot sends pain in this pattern, and which muscle is it in?", quiz),
+        Card(kind.card("muscle"), text(muscle, number=n, title=spot.title)),
+        Card(kind.card("spot"), _which_spot(content, spot), caution=spot.key_caution),
+        Card(kind.card("pattern"), text("cards.question.pattern"), quiz),
     ]
     if map_position(spot):
-        marked = Figure("map", None, FigureKey.of("overview", highlight=n), "Body map with one trigger point marked X")
-        cards.append(Card(SPOT.card("locate"), "Which Perfect Spot is marked with the X, and which muscle is it in?",
-                          marked, caution=spot.key_caution))
-    cards.append(Card(SPOT.card("pain"), f"Perfect Spot {n} ({spot.place}): where does it send pain? Name {zones}."))
+        marked = Figure("map", None, FigureKey.of("overview", highlight=n), text("cards.map_alt"))
+        cards.append(Card(kind.card("locate"), text("cards.question.locate"), marked, caution=spot.key_caution))
+    cards.append(Card(kind.card("pain"), text(zones, number=n, place=spot.place)))
     if spot.conditions:
-        cards.append(Card(SPOT.card("conditions"),
-                          f"Perfect Spot {n} ({spot.place}): which conditions is it linked with?"))
+        cards.append(Card(kind.card("conditions"), text("cards.question.conditions", number=n, place=spot.place)))
     return tuple(cards)
 
 
@@ -79,8 +75,10 @@ def _which_spot(content: Content, spot: Spot) -> str:
     by the spot's title if another spot lies in the same muscles."""
     names = {m.name.lower() for m in spot.own_muscles}
     shared = any(names <= {m.name.lower() for m in other.own_muscles} for other in content.spots if other is not spot)
-    known_for = f" and is known for {lower_first(spot.title)}" if shared else ""
-    return f"Which Perfect Spot lies in {muscle_names(spot)}{known_for}, and how do you find it?"
+    if shared:
+        return content.labels.text("cards.question.spot_known_for", muscles=muscle_names(content, spot),
+                                   title=lower_first(spot.title))
+    return content.labels.text("cards.question.spot", muscles=muscle_names(content, spot))
 
 
 def _tags(spot: Spot) -> tuple[str, ...]:

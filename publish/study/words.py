@@ -3,27 +3,25 @@ from __future__ import annotations
 
 import re
 
-from .. import wording
-from ..model import Reference, Spot
-from ..wording import join
+from ..model import Content, Reference, Spot
 
 TAG_ROOT = "PerfectSpots"
 
 
-def muscle_names(spot: Spot) -> str:
+def muscle_names(content: Content, spot: Spot) -> str:
     """The spot's own muscles: 'vastus lateralis'; several of one group are named by it first:
     'the suboccipital muscles (rectus capitis posterior major, ... and obliquus capitis superior)'."""
     own = spot.own_muscles
-    names = join([m.name for m in own])
+    names = content.labels.join([m.name for m in own])
     groups = {m.group for m in own}
     if len(own) > 1 and len(groups) == 1 and None not in groups:
-        return f"the {groups.pop()} ({names})"
+        return content.labels.text("cards.muscle_group", group=groups.pop(), names=names)
     return names
 
 
-def spot_line(spot: Spot) -> str:
+def spot_line(content: Content, spot: Spot) -> str:
     """'Spot 12: Low back pain from the buttock'."""
-    return wording.spot_line(spot.number, spot.title)
+    return content.labels.text("common.spot_line", number=spot.number, title=spot.title)
 
 
 def tag(kind: str, name: str | int) -> str:

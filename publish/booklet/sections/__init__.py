@@ -3,7 +3,7 @@ chapters (outline, contents, running heads) derive. A new section is one Part in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -30,7 +30,7 @@ def parts(content: Content) -> tuple[Part, ...]:
     """Every part, in page order; spot chapters sit one level below 'The spots'."""
     spot_parts = [Part(partial(spots.chapter, spot=s), chapter) for s, chapter in
                   zip(content.spots, opening.chapters(content))]
-    return (
+    listed = (
         Part(front.cover, new_page=False, then_template="body"),
         Part(front.about, front.ABOUT),
         Part(front.contents, front.CONTENTS),
@@ -46,6 +46,14 @@ def parts(content: Content) -> tuple[Part, ...]:
         Part(back.notes_pages, back.NOTES, new_page=False),
         Part(back.back_cover, new_page=False),
     )
+    return tuple(replace(p, chapter=_titled(content, p.chapter)) for p in listed)
+
+
+def _titled(content: Content, chapter: Chapter | None) -> Chapter | None:
+    """Chapters other than the spots' name their title by its label key; here it becomes the label's text."""
+    if chapter is None or chapter.spot is not None:
+        return chapter
+    return replace(chapter, title=content.labels.text(chapter.title))
 
 
 def chapters(content: Content) -> tuple[Chapter, ...]:

@@ -5,7 +5,6 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Ta
 
 from ...editions import CARD_PAPERS, DECK_FILE, cards_file
 from ...study import card_count
-from .. import labels
 from ..context import Context
 from ..flowables import Ruled, Section
 from ..paragraph import Paragraph, tie_last_words
@@ -13,13 +12,13 @@ from ..refs import Chapter
 from ..styles import SANS, TINT_LINE
 from ..text import bold, esc, italic, mark, web_link
 
-NOTES = Chapter("notes", "Notes")
+NOTES = Chapter("notes", "booklet.chapter.notes")
 
 
 def notes_pages(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     story: list[Flowable] = [Section("the notes pages"), NextPageTemplate("body")]
-    story += [PageBreak(), Paragraph(mark(NOTES.key) + NOTES.title, s.title), Ruled()]
+    story += [PageBreak(), Paragraph(mark(NOTES.key) + ctx.chapter(NOTES.key).title, s.title), Ruled()]
     for _ in range(ctx.notes_pages - 1):
         story += [PageBreak(), Ruled()]
     return story
@@ -41,7 +40,7 @@ def back_cover(ctx: Context) -> list[Flowable]:
     licence = f"{bold(book.licence.name)}. {esc(book.licence.summary)}"
     if book.licence.url:
         licence += f" {web_link(book.licence.url, book.licence.url)}"
-    deck = labels.DECK_SOURCE.format(deck=italic(DECK_FILE), cards=card_count(ctx.content),
+    deck = ctx.content.labels.text("booklet.deck_source", deck=italic(DECK_FILE), cards=card_count(ctx.content),
                                      cards_pdf=italic(cards_file(CARD_PAPERS[0])))
     return [
         Section("the back cover"),
@@ -49,11 +48,11 @@ def back_cover(ctx: Context) -> list[Flowable]:
         PageBreak(),
         Paragraph(esc(book.title), s.title),
         Paragraph(tie_last_words(esc(book.subtitle)), s.lead),
-        Paragraph(f"The {len(spots)} spots", s.section),
+        Paragraph(ctx.content.labels.text("booklet.back_spots", count=len(spots)), s.section),
         table,
-        Paragraph(labels.FLASHCARDS, s.section),
+        Paragraph(ctx.content.labels.text("booklet.flashcards"), s.section),
         Paragraph(deck, s.imprint),
-        Paragraph("Licence", s.section),
+        Paragraph(ctx.content.labels.text("booklet.licence"), s.section),
         Paragraph(licence, s.imprint),
         Spacer(0, 4),
         Paragraph(esc(book.disclaimer), s.imprint),

@@ -10,7 +10,7 @@ from ..context import Context
 from ..marks import ref_key, spot_key
 from ..paragraph import Paragraph, tie_last_words
 from ..styles import ACCENT, RULE, SANS, SANS_BOLD, TINT, TINT_LINE
-from ..text import esc, join_words, link, mark
+from ..text import esc, link, mark
 
 BOX_PADDING = 6
 LIST_INDENT = 12
@@ -39,21 +39,22 @@ def heading(ctx: Context, text: str, *, with_next: bool = False, kicker: str | N
 
 def page_link(ctx: Context, key: str) -> str:
     """'p. 31' linked to mark `key`."""
-    return link(f"p. {ctx.page(key)}", key)
+    return link(ctx.content.labels.text("common.page", page=ctx.page(key)), key)
 
 
 def spots_with_pages(ctx: Context, numbers: Sequence[int], notes: dict[int, str] | None = None) -> str:
     """'Spots 2 (p. 15), 6 (p. 27) and 12 (p. 50)', each linked to its chapter; `notes` adds text
     inside a spot's brackets."""
     notes = notes or {}
-    parts = [link(f"{n}\u00a0(p.\u00a0{ctx.page(spot_key(n))}", spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
+    page = ctx.content.labels.text
+    parts = [link(f"{n}\u00a0(" + page("common.page", page=ctx.page(spot_key(n))).replace(" ", "\u00a0"), spot_key(n)) + (f"; {notes[n]}" if n in notes else "") + ")"
              for n in numbers]
-    return f"Spot{'s' if len(parts) > 1 else ''}\u00a0{join_words(parts)}"
+    return ctx.content.labels.text("booklet.spot_many" if len(parts) > 1 else "booklet.spot_one") + f"\u00a0{ctx.content.labels.join(parts)}"
 
 
 def spot_link(ctx: Context, number: int) -> str:
     """'Spot 13, p. 31' linked to the chapter of spot `number`."""
-    return link(f"Spot {number}, p. {ctx.page(spot_key(number))}", spot_key(number))
+    return link(ctx.content.labels.text("booklet.spot_page", number=number, page=ctx.page(spot_key(number))), spot_key(number))
 
 
 def reference_number(ctx: Context, ref_id: str) -> int:

@@ -7,7 +7,6 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...model import Spot
-from .. import labels
 from ..context import Context
 from ..flowables import Dot, NotesPanel, Section, fit
 from ..marks import condition_key, region_key, spot_key
@@ -17,9 +16,9 @@ from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import bold, capital, esc, italic, link, mark
 from .common import chapter_heading, grid_style, spots_with_pages
 
-SYMPTOMS = Chapter("symptom-finder", "Symptom finder")
-CONDITIONS = Chapter("condition-finder", "Condition finder")
-OVERVIEW = Chapter("spots", "The spots")
+SYMPTOMS = Chapter("symptom-finder", "booklet.chapter.symptom_finder")
+CONDITIONS = Chapter("condition-finder", "booklet.chapter.condition_finder")
+OVERVIEW = Chapter("spots", "booklet.chapter.spots")
 LABEL_SHARE = 0.35          # of the frame width, for the region names
 COLUMN_TINT = Color(0.965, 0.965, 0.97)   # every other spot column, to guide the eye down
 MAX_COLUMNS = 14            # spots per chart; more spots make more charts
@@ -30,9 +29,7 @@ def symptom_finder(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [
         Section("the symptom finder"),
         chapter_heading(ctx, SYMPTOMS.key),
-        Paragraph("Find where the pain is felt in the left-hand column, then read across: a solid dot means the "
-                  "spot refers pain there in nearly everyone (essential zone), a ring means it does in some people "
-                  "(spill-over zone). Spot numbers and their pages head the columns.", s.body_plain),
+        Paragraph(ctx.content.labels.text("booklet.symptom_intro"), s.body_plain),
         _key(ctx),
     ]
     spots = ctx.content.spots
@@ -43,8 +40,8 @@ def symptom_finder(ctx: Context) -> list[Flowable]:
 
 def _key(ctx: Context) -> Table:
     s = ctx.styles
-    table = Table([[Dot("essential"), Paragraph("essential zone", s.cell), Dot("spillover"),
-                    Paragraph("spill-over zone", s.cell)]], colWidths=[12, 70, 12, 70], hAlign="LEFT")
+    table = Table([[Dot("essential"), Paragraph(ctx.content.labels.text("booklet.essential_zone"), s.cell), Dot("spillover"),
+                    Paragraph(ctx.content.labels.text("booklet.spillover_zone"), s.cell)]], colWidths=[12, 70, 12, 70], hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 1)]))
     return table
@@ -108,16 +105,16 @@ def _table(ctx: Context, spots: tuple[Spot, ...], items: list[Row]) -> Table:
     label_width = LABEL_SHARE * ctx.trim.frame_width
     column = (ctx.trim.frame_width - label_width) / len(spots)
     rows: list[list] = [
-        [Paragraph("Pain felt in \u2026", s.cell_head)] +
+        [Paragraph(ctx.content.labels.text("booklet.pain_felt_in"), s.cell_head)] +
         [Paragraph(link(bold(str(spot.number)), spot_key(spot)), s.cell_center) for spot in spots],
-        [Paragraph("page", s.caption)] +
+        [Paragraph(ctx.content.labels.text("booklet.page_column"), s.caption)] +
         [Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.caption) for spot in spots],
     ]
     extra = []
     for kind, text, continued in items:
         if kind == "group":
             extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("BACKGROUND", (0, len(rows)), (-1, len(rows)), TINT)]
-            rows.append([Paragraph(bold(text) + (f" {esc(labels.CONTINUED)}" if continued else ""), s.cell)]
+            rows.append([Paragraph(bold(text) + (f" {esc(ctx.content.labels.text('booklet.continued'))}" if continued else ""), s.cell)]
                         + [""] * len(spots))
             continue
         zones = dict((spot.number, zone) for spot, zone in content.spots_for_region(text))
@@ -139,21 +136,19 @@ def condition_finder(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [
         Section("the condition finder"),
         chapter_heading(ctx, CONDITIONS.key),
-        Paragraph("Conditions and complaints that the spots are known to contribute to or be mistaken for, "
-                  "from A to Z. A trigger point is rarely the whole story: use this list to decide what to "
-                  "check, not to diagnose.", s.body_plain),
+        Paragraph(ctx.content.labels.text("booklet.condition_intro"), s.body_plain),
     ]
     for condition_id, condition in sorted(content.conditions.items(), key=lambda kv: kv[1].name.lower()):
         spots = content.spots_for_condition(condition_id)
         if not spots:
             continue
-        also = f" ({italic('also ' + ', '.join(condition.also))})" if condition.also else ""
+        also = f" ({italic(ctx.content.labels.text('booklet.also', names=', '.join(condition.also)))})" if condition.also else ""
         where = spots_with_pages(ctx, [spot.number for spot in spots])
         story.append(Paragraph(
             f"{mark(condition_key(condition_id))}{bold(condition.name)}{also}. {esc(condition.summary)} "
             f"<font name='{SANS_BOLD}' size='{s.entry.fontSize - 0.8}' color='{ACCENT.hexval()}'>{where}</font>",
             s.finder_entry))
-    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
+    return story + [NotesPanel(ctx.content.labels.text("booklet.my_notes"), ctx.trim.frame_height)]
 
 
 def overview(ctx: Context) -> list[Flowable]:
@@ -174,8 +169,7 @@ def overview(ctx: Context) -> list[Flowable]:
     return [
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
-        Paragraph(f"All {len(ctx.content.spots)} spots on the front and back of the body. Each number is a "
-                  "chapter; its page is in the key below.", s.body_plain),
+        Paragraph(ctx.content.labels.text("booklet.overview_intro", count=len(ctx.content.spots)), s.body_plain),
         fit(ctx.art.overview((width, 0.62 * height)), width, 0.62 * height),
         Spacer(0, 6),
         key,

@@ -18,14 +18,13 @@ from ..text import bold, esc, italic, link, web_link
 from .common import box, bullets, chapter_heading, page_link
 from .finders import CONDITIONS, OVERVIEW, SYMPTOMS
 
-ABOUT = Chapter("about", "About this booklet")
-CONTENTS = Chapter("contents", "Contents")
-HOW_TO = Chapter("how-to-use", "How to use this booklet")
+ABOUT = Chapter("about", "booklet.chapter.about")
+CONTENTS = Chapter("contents", "booklet.chapter.contents")
+HOW_TO = Chapter("how-to-use", "booklet.chapter.how_to")
 
 
 def long_date(ctx: Context) -> str:
-    d = ctx.content.book.date
-    return f"{d.day} {d:%B %Y}"
+    return ctx.content.labels.long_date(ctx.content.book.date)
 
 
 def cover(ctx: Context) -> list[Flowable]:
@@ -55,16 +54,17 @@ def about(ctx: Context) -> list[Flowable]:
     return [
         Section("the title page"),
         chapter_heading(ctx, ABOUT.key),
-        Paragraph(f"{bold(book.title)}: {esc(book.subtitle)}. Edition {esc(book.edition)}, {long_date(ctx)}, "
-                  f"by {esc(', '.join(book.authors))}.", s.imprint),
-        Paragraph("Credits", s.section),
+        Paragraph(ctx.content.labels.text("booklet.imprint", title=bold(book.title), subtitle=esc(book.subtitle),
+                                           edition=esc(book.edition), date=long_date(ctx),
+                                           authors=esc(', '.join(book.authors))), s.imprint),
+        Paragraph(ctx.content.labels.text("booklet.credits"), s.section),
         *[Paragraph(esc(c), s.imprint) for c in book.credits],
         Spacer(0, 4),
-        box([[Paragraph("NOT MEDICAL ADVICE", s.cell_label)], [Paragraph(esc(book.disclaimer), s.cell)]],
+        box([[Paragraph(ctx.content.labels.text("booklet.not_medical_advice"), s.cell_label)], [Paragraph(esc(book.disclaimer), s.cell)]],
             [ctx.trim.frame_width]),
-        Paragraph("Licence", s.section),
+        Paragraph(ctx.content.labels.text("booklet.licence"), s.section),
         Paragraph(licence_text, s.imprint),
-        Paragraph("Set in Noto Serif and Noto Sans, used under the SIL Open Font License 1.1.", s.imprint),
+        Paragraph(ctx.content.labels.text("booklet.fonts"), s.imprint),
     ]
 
 
@@ -72,7 +72,7 @@ def contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     rows = []
     for chapter in ctx.chapters:
-        if chapter in (ABOUT, CONTENTS):
+        if chapter.key in (ABOUT.key, CONTENTS.key):
             continue
         style = s.toc_spot if chapter.level else s.toc
         title = (f"{bold(str(chapter.spot))}\u2002{esc(ctx.content.spot(chapter.spot).title)}" if chapter.spot
@@ -90,10 +90,11 @@ def how_to_use(ctx: Context) -> list[Flowable]:
     """The guide from guide.yaml, its placeholders filled with counts and linked pages."""
     s = ctx.styles
     guide = ctx.content.guide
-    values = {"spots": str(len(ctx.content.spots)), "cards": str(_card_count(ctx)),
+    number = ctx.content.labels.number
+    values = {"spots": number(len(ctx.content.spots)), "cards": number(_card_count(ctx)),
               "symptom_finder": page_link(ctx, SYMPTOMS.key), "condition_finder": page_link(ctx, CONDITIONS.key),
               "maps": page_link(ctx, OVERVIEW.key), "deck_file": italic(DECK_FILE),
-              "card_files": " or ".join(italic(cards_file(p)) for p in CARD_PAPERS)}
+              "card_files": ctx.content.labels.join((italic(cards_file(p)) for p in CARD_PAPERS), "common.or")}
 
     def para(text: str) -> Paragraph:
         return Paragraph(_filled(text, values), s.body)

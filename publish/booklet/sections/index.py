@@ -13,7 +13,7 @@ from ..refs import Chapter
 from ..text import capital, esc, italic, link
 from .common import chapter_heading
 
-INDEX = Chapter("index", "Index")
+INDEX = Chapter("index", "booklet.chapter.index")
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _group_members(content) -> set[tuple[str, str]]:
 
 def _line(ctx: Context, entry: Entry) -> str:
     if entry.see and not entry.keys:
-        return f"{esc(entry.text)}, {italic('see')} {'; '.join(map(esc, entry.see))}"
+        return f"{esc(entry.text)}, {italic(ctx.content.labels.text('booklet.see'))} {'; '.join(map(esc, entry.see))}"
     by_page: dict[int | str, str] = {}
     for key in entry.keys:
         by_page.setdefault(ctx.page(key), key)

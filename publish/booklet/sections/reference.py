@@ -5,19 +5,18 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from ...model import NoteRef, Spot
-from .. import labels
 from ..context import Context
 from ..flowables import NotesPanel, Section
 from ..marks import cite_key, ref_key, spot_key, term_key
 from ..paragraph import NBSP, Paragraph
 from ..refs import Chapter
-from ..text import bold, capital, esc, italic, join_words, link, mark, web_link
+from ..text import bold, capital, esc, italic, link, mark, web_link
 from .common import CELL_PADDING, chapter_heading, grid_style, page_link, reference_number, spots_with_pages
 from .finders import CONDITIONS
 
-QUICK = Chapter("quick-reference", "Quick reference")
-REFERENCES = Chapter("references", "Notes and references")
-GLOSSARY = Chapter("glossary", "Glossary")
+QUICK = Chapter("quick-reference", "booklet.chapter.quick_reference")
+REFERENCES = Chapter("references", "booklet.chapter.references")
+GLOSSARY = Chapter("glossary", "booklet.chapter.glossary")
 NUMBER_WIDTH, PAGE_WIDTH = 14, 24
 PLACE_SHARE = 0.52      # of what the number, page and muscle columns leave, for spot and place
 MUSCLES_SHARE = 0.34    # of the frame, at most, for the muscle column: a longer name wraps
@@ -28,8 +27,8 @@ def quick_reference(ctx: Context) -> list[Flowable]:
     zones and the page. Conditions stay in the condition finder, spill-over zones in the chapters."""
     s = ctx.styles
     content = ctx.content
-    head = [Paragraph(name, s.cell_head) for name in ("#", "Spot", "Muscles", "Essential zones")]
-    rows = [head + [Paragraph("Page", s.cell_head_right)]]
+    head = [Paragraph(name, s.cell_head) for name in (ctx.content.labels.text("booklet.quick_" + k) for k in ("number", "spot", "muscles", "essential"))]
+    rows = [head + [Paragraph(ctx.content.labels.text("booklet.quick_page"), s.cell_head_right)]]
     for spot in content.spots:
         rows.append([
             Paragraph(bold(str(spot.number)), s.cell),
@@ -43,9 +42,7 @@ def quick_reference(ctx: Context) -> list[Flowable]:
     return [
         Section("the quick reference"),
         chapter_heading(ctx, QUICK.key),
-        Paragraph("Every spot on one chart: where it is, the muscles it lies in, and the essential zones where "
-                  "nearly everyone feels its pain. Spill-over zones are in each chapter; conditions are in the "
-                  f"condition finder ({page_link(ctx, CONDITIONS.key)}).", s.body_plain),
+        Paragraph(ctx.content.labels.text("booklet.quick_intro", link=page_link(ctx, CONDITIONS.key)), s.body_plain),
         table,
     ]
 
@@ -70,9 +67,9 @@ def _cited_by(ctx: Context, ref_id: str) -> str:
         if ref_id in spot.references or by_muscle or keys:
             numbers.append(spot.number)
         if keys:
-            pages = join_words(page_link(ctx, key) for key in keys)
-            notes[spot.number] = f"note{'s' if len(keys) > 1 else ''} on {pages}"
-    return f"Cited for {spots_with_pages(ctx, numbers, notes)}." if numbers else ""
+            pages = ctx.content.labels.join(page_link(ctx, key) for key in keys)
+            notes[spot.number] = ctx.content.labels.text("booklet.notes_on" if len(keys) > 1 else "booklet.note_on", pages=pages)
+    return ctx.content.labels.text("booklet.cited_for", spots=spots_with_pages(ctx, numbers, notes)) if numbers else ""
 
 
 def _note_keys(spot: Spot, ref_id: str) -> list[str]:
@@ -87,7 +84,7 @@ def references(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [
         Section("the notes and references"),
         chapter_heading(ctx, REFERENCES.key),
-        Paragraph("Raised numbers in the text and numbers in square brackets refer to this list.", s.body),
+        Paragraph(ctx.content.labels.text("booklet.references_intro"), s.body),
     ]
     for ref_id, ref in ctx.content.references.items():
         parts = [f"{esc(ref.authors)} ({ref.year}). {italic(ref.title)}."]
@@ -95,7 +92,7 @@ def references(ctx: Context) -> list[Flowable]:
             parts.append(f"{esc(ref.container)}.")
         if ref.pmid:
             url = f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
-            parts.append(web_link(f"PubMed {ref.pmid}", url) + ".")
+            parts.append(web_link(ctx.content.labels.text("booklet.pubmed", pmid=ref.pmid), url) + ".")
         if ref.note:
             parts.append(esc(ref.note))
         cited = _cited_by(ctx, ref_id)
@@ -111,4 +108,4 @@ def glossary(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [Section("the glossary"), chapter_heading(ctx, GLOSSARY.key)]
     for i, term in enumerate(ctx.content.glossary):
         story.append(Paragraph(f"{mark(term_key(i))}{bold(term.term)}\u2002{esc(term.definition)}", s.entry))
-    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
+    return story + [NotesPanel(ctx.content.labels.text("booklet.my_notes"), ctx.trim.frame_height)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...model import NoteRef, Spot
-from .. import labels
 from ..context import Context
 from ..flowables import CautionMark, NotesPanel, Section, fit, named
 from ..marks import cite_key, ref_key
@@ -21,36 +20,35 @@ FIGURE_SHARE = 0.46     # of the frame width, for the locator figure beside the 
 def chapter(ctx: Context, spot: Spot) -> list[Flowable]:
     story: list[Flowable] = [Section(f"Spot {spot.number} ({spot.title})"), *opening(ctx, spot)]
     story += _find(ctx, spot)
-    story += [*heading(ctx, "What it feels like"), Paragraph(esc(spot.feel), ctx.styles.body)]
+    story += [*heading(ctx, ctx.content.labels.text("booklet.feel")), Paragraph(esc(spot.feel), ctx.styles.body)]
     story += _treat(ctx, spot)
     story += _cautions(ctx, spot)
     story += _red_flags(ctx, spot)
     story += _feature(ctx, spot)
     story += _related(ctx, spot)
-    return story + [NotesPanel(labels.MY_NOTES, ctx.trim.frame_height)]
+    return story + [NotesPanel(ctx.content.labels.text("booklet.my_notes"), ctx.trim.frame_height)]
 
 
 def _find(ctx: Context, spot: Spot) -> list[Flowable]:
     s = ctx.styles
-    text = [Paragraph("Landmarks", s.subsection), bullets(ctx, [esc(x) for x in spot.locate.landmarks]),
-            Paragraph("Step by step", s.subsection), bullets(ctx, [esc(x) for x in spot.locate.steps], numbered=True)]
+    text = [Paragraph(ctx.content.labels.text("booklet.landmarks"), s.subsection), bullets(ctx, [esc(x) for x in spot.locate.landmarks]),
+            Paragraph(ctx.content.labels.text("booklet.steps"), s.subsection), bullets(ctx, [esc(x) for x in spot.locate.steps], numbered=True)]
     if spot.locator is None:
-        return [*heading(ctx, "Finding it"), *text]
+        return [*heading(ctx, ctx.content.labels.text("booklet.finding")), *text]
     width = ctx.trim.frame_width
     figure = fit(ctx.art.locator(spot), FIGURE_SHARE * width, 0.4 * ctx.trim.frame_height)
     table = Table([[text, figure]], colWidths=[(1 - FIGURE_SHARE) * width, FIGURE_SHARE * width], hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, 0), 0), ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
                                ("RIGHTPADDING", (0, 0), (0, 0), 8)]))
-    return [*heading(ctx, "Finding it", with_next=True), named(table, "its landmarks and steps beside the close-up")]
+    return [*heading(ctx, ctx.content.labels.text("booklet.finding"), with_next=True), named(table, "its landmarks and steps beside the close-up")]
 
 
 def _treat(ctx: Context, spot: Spot) -> list[Flowable]:
     s = ctx.styles
     t = spot.treat
-    parts = (("Pressure.", t.pressure), ("How long.", t.duration), ("Self-massage.", t.self_massage),
-             ("Avoid.", t.avoid))
-    return [*heading(ctx, "Treating it")] + [Paragraph(f"{bold(label)} {esc(text)}", s.body) for label, text in parts]
+    parts = ((label, getattr(t, label)) for label in ("pressure", "duration", "self_massage", "avoid"))
+    return [*heading(ctx, ctx.content.labels.text("booklet.treating"))] + [Paragraph(f"{bold(ctx.content.labels.text('booklet.' + label))} {esc(text)}", s.body) for label, text in parts]
 
 
 def _cautions(ctx: Context, spot: Spot) -> list[Flowable]:
@@ -58,7 +56,7 @@ def _cautions(ctx: Context, spot: Spot) -> list[Flowable]:
     if not spot.cautions:
         return []
     s = ctx.styles
-    label = Paragraph((labels.CAUTION if len(spot.cautions) == 1 else labels.CAUTIONS).upper(), s.caution_label)
+    label = Paragraph(ctx.content.labels.text("booklet.caution" if len(spot.cautions) == 1 else "booklet.cautions").upper(), s.caution_label)
     title = Table([[CautionMark(), label]], colWidths=[13, None], hAlign="LEFT")
     title.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -87,7 +85,7 @@ def _feature(ctx: Context, spot: Spot) -> list[Flowable]:
     """The long-form sections, with numbered note markers linked to the reference list."""
     story: list[Flowable] = []
     for i, section in enumerate(spot.feature):
-        story += heading(ctx, section.heading, kicker="IN DEPTH" if i == 0 else None)
+        story += heading(ctx, section.heading, kicker=ctx.content.labels.text("booklet.in_depth") if i == 0 else None)
         for j, paragraph in enumerate(section.paragraphs):
             story.append(Paragraph("".join(_run(ctx, spot, run, (i, j, k)) for k, run in enumerate(paragraph)),
                                    ctx.styles.body))
@@ -104,6 +102,7 @@ def _run(ctx: Context, spot: Spot, run: str | NoteRef, where: tuple[int, int, in
 def _related(ctx: Context, spot: Spot) -> list[Flowable]:
     if not spot.related:
         return []
-    entries = [Paragraph(f"{bold(ctx.content.spot(rel.spot).title)} (see {spot_link(ctx, rel.spot)}). {esc(rel.why)}",
+    entries = [Paragraph(ctx.content.labels.text("booklet.related_entry", title=bold(ctx.content.spot(rel.spot).title),
+                                   link=spot_link(ctx, rel.spot), why=esc(rel.why)),
                          ctx.styles.body) for rel in spot.related]
-    return [named(KeepTogether([*heading(ctx, "Related spots", with_next=True), *entries]), "its related spots")]
+    return [named(KeepTogether([*heading(ctx, ctx.content.labels.text("booklet.related"), with_next=True), *entries]), "its related spots")]
