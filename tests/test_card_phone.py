@@ -8,15 +8,12 @@ from pathlib import Path
 
 import pytest
 from card_pages import CardSide, card_sides, write_page
+from chromium import launched
 from conftest import CONTENT
-from playwright.sync_api import sync_playwright
 
 from publish.build import build
 from publish.editions import DECK_DIR, DECK_FILE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--allow-file-access-from-files",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENS = {"phone": {"width": 390, "height": 844}, "tablet": {"width": 900, "height": 1100}}
 SMALLEST = 12.0   # CSS px
 
@@ -61,11 +58,8 @@ def sides(content, tmp_path_factory) -> tuple[list[CardSide], Path]:
 
 @pytest.fixture(scope="module")
 def browser():
-    assert CHROMIUM.exists(), "Chromium is missing: run `make browser` (make test does it)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched("--allow-file-access-from-files") as chromium:   # the card's SVGs, measured in the page
         yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("night", [False, True], ids=["day", "night"])

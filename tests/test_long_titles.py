@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import yaml
-from playwright.sync_api import sync_playwright
-from test_site import ARGS, CHROMIUM
+from chromium import launched
 
 from anki_reader import import_deck, open_collection
 from publish.deck import build_deck
@@ -81,15 +80,13 @@ def test_titles_at_their_caps_build_inside_the_trim(content_copy, tmp_path):
 
 def wider_than_a_phone(paths: list[Path]) -> list[str]:
     """The pages among `paths` that scroll sideways in Chromium 320 px wide."""
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as browser:
         page = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True).new_page()
         wide = []
         for path in paths:
             page.goto(path.as_uri())
             if page.evaluate("document.documentElement.scrollWidth") > 320:
                 wide.append(path.name)
-        browser.close()
     return wide
 
 

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chromium import launched
 from conftest import CONTENT, ROOT
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from publish.build import build
 from publish.model import load_content
 from publish.site import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REGION = "between_shoulder_blades"
 
 
@@ -36,11 +34,8 @@ def site(content, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    assert CHROMIUM.exists(), "Chromium is missing: run `make browser` (make test does it)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
