@@ -217,14 +217,15 @@ class Renderer:
     timings: dict[str, float]
 
     def booklet(self) -> BookletUnit:
-        """Every trim with its print editions and preflight, each trim in its own process."""
-        from .booklet import prepare, same_pagination, settle
+        """The booklet laid out once, then placed on every trim, each with its print editions and preflight in its own process."""
+        from .booklet import lay_out, prepare, settle
 
         with timed(self.timings, "figures"):
             art = prepare(self.content, self.store)
         start = settle(self.content, art, self.timings)
-        results = run_all([partial(self._trim, trim, art, start) for trim in TRIMS])
-        same_pagination([trim_result for _, trim_result in results])
+        with timed(self.timings, "booklet layout"):
+            laid = lay_out(self.content, art, self.content.book_epoch if self.epoch is None else self.epoch, start)
+        results = run_all([partial(self._trim, trim, laid) for trim in TRIMS])
         files: list[Path] = []
         for made, trim_result in results:
             files += made
@@ -232,13 +233,13 @@ class Renderer:
         main = results[TRIMS.index(PAGE_TRIM)][1]
         return BookletUnit(files, main.pages, main.spot_pages)
 
-    def _trim(self, trim: Trim, art, start):
+    def _trim(self, trim: Trim, laid):
         from .booklet import write_trim
-        from .booklet.pages import Trim as LaidOutTrim
+        from .booklet.pages import Trim as BookletTrim
         from .printing import preflight_all, print_editions
 
-        result = write_trim(self.content, LaidOutTrim.of(trim), art, self.epoch,
-                            self.staging / BOOKLET_DIR / trim.reader_file, start)
+        result = write_trim(self.content, BookletTrim.of(trim), laid, self.epoch,
+                            self.staging / BOOKLET_DIR / trim.reader_file)
         made = [result.path, *print_editions(trim, result.path, result.timings)]
         with timed(result.timings, f"preflight {trim.slug}"):
             preflight_all(made)

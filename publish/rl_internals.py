@@ -11,7 +11,7 @@ import time
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame
+from reportlab.platypus import BaseDocTemplate, Flowable
 
 
 def fix_date(canvas: Canvas, epoch: int) -> None:
@@ -60,11 +60,10 @@ def text_cursor(canvas: Canvas) -> tuple[float, float, float]:
     return where["cur_x"], where["cur_y"], where["leading"]
 
 
-def move_frame(frame: Frame, x: float) -> None:
-    """Move `frame` sideways to `x` (mirrored margins on left and right pages). Why private: Frame keeps
-    its left edge in `_x1` and derives the rest in `_geom()`; it has no public way to move."""
-    frame._x1 = x
-    frame._geom()
+def absolute_rect(canvas: Canvas, rect: tuple[float, float, float, float], relative: bool) -> list[float]:
+    """`rect` in page space, as the canvas would place a link annotation there. Why private: the canvas
+    converts link rectangles with `_absRect`, which has no public twin."""
+    return list(canvas._absRect(rect, relative))
 
 
 def name_block(flowable: Flowable, name: str) -> None:

@@ -148,10 +148,18 @@ def test_page_count_is_a_multiple_of_four_ending_with_notes_and_the_back_cover(b
         assert built.pages == count
 
 
+def _fonts(resources):
+    """Every font a page's resources name, those of the forms drawn on it (the laid-out page) included."""
+    yield from resources.get("/Font", {}).values()
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+            yield from _fonts(xobject.Resources)
+
+
 def test_every_font_is_embedded_and_none_is_a_base_14_font(booklet):
     seen = set()
     for page in booklet.pdf.pages:
-        for font in page.Resources.get("/Font", {}).values():
+        for font in _fonts(page.Resources):
             descendants = font.get("/DescendantFonts", [font])
             for face in descendants:
                 name = str(face.BaseFont).lstrip("/")

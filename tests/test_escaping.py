@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish.booklet.document import Art, lay_out
+from publish.booklet.placement import place
 from publish.booklet.pages import Trim
 from publish.deck import build_deck
 from publish.editions import A5 as A5_EDITION
@@ -97,7 +98,7 @@ def booklet_text(content_dir: Path) -> str:
     """The A5 booklet's text."""
     register()
     content = load_content(content_dir)
-    return pdf_text(lay_out(content, Trim.of(A5_EDITION), Art(FigureStore(content)), EPOCH).pdf)
+    return pdf_text(place(content, lay_out(content, Art(FigureStore(content)), EPOCH), Trim.of(A5_EDITION), EPOCH))
 
 
 def flashcards_text(content_dir: Path, folder: Path) -> str:

@@ -5,7 +5,7 @@ import io
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from publish import rl_internals
 
@@ -56,11 +56,11 @@ def test_text_cursor_reads_where_a_paragraph_callback_fires():
     assert x == 0 and 0 < y <= style.leading and leading == style.leading   # in the paragraph's own frame
 
 
-def test_move_frame_moves_the_frame_and_its_derived_edges():
-    frame = Frame(10, 20, 100, 200)
-    rl_internals.move_frame(frame, 50)
-    assert (frame._x1, frame._x2) == (50, 150)
-    assert frame._width == 100
+def test_absolute_rect_places_a_relative_rectangle_in_page_space():
+    canvas = Canvas(io.BytesIO())
+    canvas.translate(30, 40)
+    assert rl_internals.absolute_rect(canvas, (1, 2, 11, 12), relative=True) == [31, 42, 41, 52]
+    assert rl_internals.absolute_rect(canvas, (1, 2, 11, 12), relative=False) == [1, 2, 11, 12]
 
 
 def test_block_names_travel_with_the_flowable():

@@ -1,8 +1,10 @@
-"""Assemble the booklet, find where every page reference points once, and write each trim size.
+"""Assemble the booklet, lay it out once, and write each trim size.
 
-Every trim has the same text block (pages.py), so the pages are found once, by a dry layout of one
-trim (`settle`); each trim then prints from those page numbers, side by side in forked processes,
-and is checked to have come out page for page the same.
+Every trim has the same text block (pages.py), so the booklet is laid out once, on pages the size of
+the text block: a dry layout finds the page of every mark (`settle`), then one layout prints from
+those page numbers (`lay_out`, again while they move). Each trim then places the laid-out pages on its
+own page size with its running heads, folios, tabs and covers (placement.py), side by side in forked
+processes: both editions have the same pages by construction.
 """
 from __future__ import annotations
 
@@ -11,11 +13,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from .. import __version__
 from ..editions import PAGE_TRIM
 from ..errors import BuildError
 from ..figures import FigureStore
@@ -26,8 +26,10 @@ from ..rl_internals import block_name, fix_date, set_dry, skip_save, text_cursor
 from ..stopwatch import timed
 from .context import Art, Context
 from .flowables import Deferred
+from .laid_out import Anchor, LaidOut, LinkRecordingCanvas, OutlineEntry
 from .marks import spot_key
-from .pages import TRIMS, Trim, templates
+from .pages import LAID_OUT_SIZE, TRIMS, Furniture, Trim, templates
+from .placement import place
 from .refs import Pages
 from .sections import chapters, story
 from .sections.back import NOTES
@@ -39,14 +41,12 @@ MIN_NOTES_PAGES = 2
 
 @dataclass
 class TrimResult:
-    """One trim's reader edition: its file, page count, each spot's first page, the page of every
-    mark, and the seconds it took."""
+    """One trim's reader edition: its file, page count, each spot's first page, and the seconds it took."""
 
     path: Path
     pages: int
     spot_pages: dict[int, int]
     timings: dict[str, float]
-    marks: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -64,13 +64,6 @@ class BookletResult:
     @property
     def spot_pages(self) -> dict[int, int]:
         return self.trims[PAGE_TRIM.slug].spot_pages
-
-
-@dataclass(frozen=True)
-class Layout:
-    pdf: bytes
-    pages: dict[str, int]
-    page_count: int
 
 
 @dataclass(frozen=True)
@@ -92,46 +85,29 @@ def prepare(content: Content, store: FigureStore | None = None) -> Art:
 
 
 def settle(content: Content, art: Art, timings: dict[str, float]) -> Start:
-    """The pages of every mark, found once for all trims by a dry layout of the first (call before
-    forking the trims)."""
+    """The pages of every mark, found by a dry layout."""
     with timed(timings, "booklet pages"):
-        ctx = _context(content, TRIMS[0], Pages({}), art, MIN_NOTES_PAGES)
-        _, count = _render(ctx, content.book_epoch, dry=True)
-        return Start(ctx.page.found, _notes_needed(ctx.page, MIN_NOTES_PAGES, count))
+        ctx = _context(content, Pages({}), art, MIN_NOTES_PAGES)
+        doc = _render(ctx, content.book_epoch, dry=True)
+        return Start(ctx.page.found, _notes_needed(ctx.page, MIN_NOTES_PAGES, doc.page))
 
 
-def write_trim(content: Content, trim: Trim, art: Art, epoch: int | None, path: Path,
-               start: Start = Start()) -> TrimResult:
-    """Lay out one trim from `start` and write its reader edition to `path`."""
-    if epoch is None:
-        epoch = content.book_epoch
+def write_trim(content: Content, trim: Trim, laid: LaidOut, epoch: int | None, path: Path) -> TrimResult:
+    """Place the laid-out booklet on `trim` and write its reader edition to `path`."""
     timings: dict[str, float] = {}
     with timed(timings, f"booklet {trim.slug}"):
-        layout = lay_out(content, trim, art, epoch, start)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(layout.pdf)
-    spot_pages = {s.number: layout.pages[spot_key(s)] for s in content.spots}
-    return TrimResult(path, layout.page_count, spot_pages, timings, layout.pages)
-
-
-def same_pagination(results: list[TrimResult]) -> None:
-    """Raise BuildError unless every trim came out with the same pages and marks (the text block is
-    shared, so only a layout that depends on the trim's size could part them)."""
-    first, *others = results
-    for other in others:
-        if (other.pages, other.marks) != (first.pages, first.marks):
-            moved = sorted(k for k in first.marks if other.marks.get(k) != first.marks[k])
-            raise BuildError(f"{other.path.name} is paginated differently from {first.path.name} "
-                             f"({other.pages} pages, not {first.pages}; moved: {', '.join(moved[:5]) or 'none'})")
+        path.write_bytes(place(content, laid, trim, content.book_epoch if epoch is None else epoch))
+    spot_pages = {s.number: laid.pages[spot_key(s)] for s in content.spots}
+    return TrimResult(path, laid.page_count, spot_pages, timings)
 
 
 def build_booklets(content: Content, dest: Path, *, epoch: int | None,
                    store: FigureStore | None = None) -> BookletResult:
-    """Every trim's reader edition in `dest`: pages found once, then the trims side by side in forked processes."""
+    """Every trim's reader edition in `dest`: laid out once, then placed on the trims side by side in forked processes."""
     art = prepare(content, store)
-    start = settle(content, art, {})
-    made = run_all([partial(write_trim, content, trim, art, epoch, dest / trim.reader_file, start) for trim in TRIMS])
-    same_pagination(made)
+    laid = lay_out(content, art, content.book_epoch if epoch is None else epoch, settle(content, art, {}))
+    made = run_all([partial(write_trim, content, trim, laid, epoch, dest / trim.reader_file) for trim in TRIMS])
     return BookletResult([r.path for r in made], {trim.slug: r for trim, r in zip(TRIMS, made)})
 
 
@@ -140,7 +116,7 @@ def notes_needed(pages_before: int, back_pages: int = 1) -> int:
     return MIN_NOTES_PAGES + (-(pages_before + MIN_NOTES_PAGES + back_pages)) % 4
 
 
-def lay_out(content: Content, trim: Trim, art: Art, epoch: int, start: Start = Start()) -> Layout:
+def lay_out(content: Content, art: Art, epoch: int, start: Start = Start()) -> LaidOut:
     """Lay the booklet out again while the page references or the number of notes pages change.
 
     Without a `start`, the first pass prints placeholders for every page number, so it is never the
@@ -148,20 +124,20 @@ def lay_out(content: Content, trim: Trim, art: Art, epoch: int, start: Start = S
     previous, notes = start.pages, start.notes
     for attempt in range(MAX_PASSES):
         pages = Pages(previous)
-        ctx = _context(content, trim, pages, art, notes)
-        pdf, count = _render(ctx, epoch, dry=attempt == 0 and not previous)
-        needed = _notes_needed(pages, notes, count)
-        if pages.settled and needed == notes and pdf is not None:
+        ctx = _context(content, pages, art, notes)
+        doc = _render(ctx, epoch, dry=attempt == 0 and not previous)
+        needed = _notes_needed(pages, notes, doc.page)
+        if pages.settled and needed == notes and not doc.dry:
             if pages.missing:
-                raise BuildError(f"the {trim.name} booklet refers to pages of marks it never printed: "
+                raise BuildError(f"the booklet refers to pages of marks it never printed: "
                                  f"{', '.join(sorted(pages.missing))}")
-            return Layout(pdf, pages.found, count)
+            return doc.laid_out()
         previous, notes = pages.found, needed
-    raise BuildError(f"the page numbers of the {trim.name} booklet did not settle after {MAX_PASSES} layout passes")
+    raise BuildError(f"the page numbers of the booklet did not settle after {MAX_PASSES} layout passes")
 
 
-def _context(content: Content, trim: Trim, pages: Pages, art: Art, notes: int) -> Context:
-    return Context(content, trim, styles(content.book.language), pages, art, chapters(content), notes)
+def _context(content: Content, pages: Pages, art: Art, notes: int) -> Context:
+    return Context(content, TRIMS[0], styles(content.book.language), pages, art, chapters(content), notes)
 
 
 def _notes_needed(pages: Pages, notes: int, count: int) -> int:
@@ -170,15 +146,14 @@ def _notes_needed(pages: Pages, notes: int, count: int) -> int:
     return notes_needed(notes_at - 1, back_pages=count - (notes_at + notes - 1))
 
 
-def _render(ctx: Context, epoch: int, *, dry: bool = False) -> tuple[bytes | None, int]:
-    """The PDF (None when dry) and its page count."""
-    out = io.BytesIO()
-    doc = BookletDoc(out, ctx, epoch, dry=dry)
+def _render(ctx: Context, epoch: int, *, dry: bool = False) -> BookletDoc:
+    """The document after laying the booklet out (its PDF written unless dry)."""
+    doc = BookletDoc(io.BytesIO(), ctx, epoch, dry=dry)
     try:
         doc.build(story(ctx))
     except LayoutError:
         raise BuildError(_too_large(ctx, doc)) from None
-    return None if dry else out.getvalue(), doc.page
+    return doc
 
 
 def _too_large(ctx: Context, doc: BookletDoc) -> str:
@@ -188,22 +163,17 @@ def _too_large(ctx: Context, doc: BookletDoc) -> str:
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
     tall = block.wrap(width, height)[1] if block is not None else 0
     return (f"{doc.section[:1].upper()}{doc.section[1:]}: {name} is {tall:.0f} pt tall, more than a whole "
-            f"{ctx.trim.name} page holds ({height:.0f} pt); shorten the longest text in it")
+            f"page of the booklet holds ({height:.0f} pt); shorten the longest text in it")
 
 
 class BookletDoc(BaseDocTemplate):
-    """A booklet being laid out: records marks, keeps running-head state, fixes the timestamp.
+    """A booklet being laid out: records marks, links and what the trims draw around each page.
     A dry layout only finds where everything goes: it draws no figures and writes no PDF."""
 
-    def __init__(self, out, ctx: Context, epoch: int, *, dry: bool = False):
-        book = ctx.content.book
-        super().__init__(
-            out, pagesize=(ctx.trim.width, ctx.trim.height),
-            pageTemplates=templates(ctx.trim, ctx.content.labels.text("booklet.band", edition=book.edition,
-                                                                       year=str(book.date.year))),
-            title=book.title, author=", ".join(book.authors), subject=book.subtitle, keywords=list(book.keywords),
-            creator=f"Perfect Spots publisher {__version__}", lang=book.language, invariant=1,
-            initialFontName=SERIF, initialFontSize=9.5, initialLeading=12, displayDocTitle=1)
+    def __init__(self, out: io.BytesIO, ctx: Context, epoch: int, *, dry: bool = False):
+        super().__init__(out, pagesize=LAID_OUT_SIZE, pageTemplates=templates(), invariant=1,
+                         initialFontName=SERIF, initialFontSize=9.5, initialLeading=12)
+        self.out = out
         self.ctx = ctx
         self.epoch = epoch
         self.chapters = {c.key: c for c in ctx.chapters}
@@ -212,17 +182,24 @@ class BookletDoc(BaseDocTemplate):
         self.section = "the front matter"
         self.handling = None
         self.dry = dry
+        self.furniture: list[Furniture] = []
+        self.anchors: list[Anchor] = []
+        self.outline: list[OutlineEntry] = []
         if dry:
             skip_save(self)
 
     def build(self, flowables):
         super().build(flowables, canvasmaker=self._canvas)
 
-    def _canvas(self, *args, **kwargs) -> Canvas:
-        canv = Canvas(*args, **kwargs)
+    def _canvas(self, *args, **kwargs) -> LinkRecordingCanvas:
+        canv = LinkRecordingCanvas(*args, **kwargs)
         fix_date(canv, self.epoch)
         set_dry(canv, self.dry)
         return canv
+
+    def laid_out(self) -> LaidOut:
+        return LaidOut(self.out.getvalue(), self.ctx.page.found, tuple(self.furniture), tuple(self.anchors),
+                       tuple(self.outline), tuple(self.canv.links))
 
     def handle_flowable(self, flowables):
         while flowables and isinstance(flowables[0], Deferred):
@@ -233,19 +210,27 @@ class BookletDoc(BaseDocTemplate):
     def handle_documentBegin(self):
         super().handle_documentBegin()
         self.canv.setNamedCB("mark", self._mark)
-        self.canv.showOutline()
 
     def _mark(self, canv, kind, key):
         page = canv.getPageNumber()
         if not self.ctx.page.record(key, page):
             return
         x, y, leading = text_cursor(canv)
-        canv.bookmarkHorizontal(key, x, y + leading)
+        self.anchors.append(Anchor(key, page, *canv.absolutePosition(x, y + leading)))
         chapter = self.chapters.get(key)
         if chapter is not None:
-            canv.addOutlineEntry(chapter.title, key, chapter.level)
+            self.outline.append(OutlineEntry(chapter.title, key, chapter.level))
             self.current = chapter
             self.openings.add(page)
+
+    def page_done(self, cover: bool) -> None:
+        """Note what the trims draw around the page just laid out."""
+        page = self.page
+        if cover:
+            self.furniture.append(Furniture(cover=True))
+            return
+        head = "" if page in self.openings else self.running_head(page)
+        self.furniture.append(Furniture(cover=False, head=head, tab=self.tab))
 
     def running_head(self, page: int) -> str:
         """Book title on left-hand pages, the chapter on right-hand pages."""
@@ -258,4 +243,3 @@ class BookletDoc(BaseDocTemplate):
         if self.current is None or self.current.spot is None:
             return None
         return self.current.spot, self.current.slot
-

@@ -1,10 +1,12 @@
-"""Trim sizes, margins and page templates: mirrored frames, running heads, folios and thumb tabs.
+"""Trim sizes, margins, the laid-out page and its templates, and what each trim draws around it:
+cover bands, running heads, folios and thumb tabs.
 
 Every trim holds the same text block, the largest that fits all of them with at least the minimum
 margins below; a larger trim shares its extra room between the inner and outer margins (in their
-proportion) and above and below. So the booklet is paginated once, the same on every trim, and every
-page reference is right in every edition; only the running heads, folios, tabs and covers are placed
-per trim.
+proportion) and above and below. So the booklet is laid out once, on pages the size of the text block
+(with a little room around it, PAD, for anything that reaches past the frame), and each laid-out page
+is placed on every trim (placement.py): every page reference is right in every edition, and only the
+running heads, folios, tabs and cover bands are drawn per trim.
 
 Odd pages are right-hand (recto) pages: their binding edge, and so the wider inner margin, is
 on the left. Art that touches the trim edge (cover bands, thumb tabs) is drawn 3 mm past it so
@@ -15,6 +17,7 @@ reader pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Protocol
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,7 +25,6 @@ from reportlab.platypus import Frame, PageTemplate
 
 from .. import editions
 from ..editions import BLEED, SAFE_ZONE
-from ..rl_internals import move_frame
 from .styles import ACCENT, MUTED, RULE, SANS, SANS_BOLD, WHITE
 from .text import shortened
 
@@ -36,6 +38,11 @@ TAB_NUMBER_INSET = SAFE_ZONE + 2 * mm     # from the trim edge to the centre of 
 TEXT_WIDTH = min(t.width for t in editions.TRIMS) - INNER - OUTER
 TEXT_HEIGHT = min(t.height for t in editions.TRIMS) - TOP - BOTTOM
 COVER_WIDTH = min(t.width for t in editions.TRIMS) - 2 * OUTER
+COVER_BAND = 24 * mm           # the band of colour along the bottom of both covers
+COVER_FRAME_Y = COVER_BAND + 8 * mm
+COVER_ROOM = TEXT_HEIGHT + BOTTOM - COVER_FRAME_Y   # height of the covers' frame: the shortest trim's
+PAD = 6 * mm                   # room around the frames on a laid-out page
+LAID_OUT_SIZE = (max(COVER_WIDTH, TEXT_WIDTH) + 2 * PAD, TEXT_HEIGHT + 2 * PAD)
 
 
 @dataclass(frozen=True)
@@ -79,69 +86,84 @@ class Trim(editions.Trim):
         """Left edge of the text frame on `page` (1-based): the inner margin is on the spine side."""
         return self.inner if page % 2 else self.outer
 
+    def origin(self, page: int, cover: bool) -> tuple[float, float]:
+        """Where the lower left corner of laid-out page `page` goes on this trim."""
+        if cover:
+            return (self.width - COVER_WIDTH) / 2 - PAD, COVER_FRAME_Y - PAD
+        return self.frame_x(page) - PAD, self.bottom - PAD
+
 
 TRIMS = tuple(Trim.of(t) for t in editions.TRIMS)
 
 
-class MirroredTemplate(PageTemplate):
-    """Text frames that swap margins on left and right pages, with running head, folio and tab."""
+class Recorder(Protocol):
+    """The document being laid out, which notes what each trim draws around the page just finished."""
 
-    def __init__(self, id: str, trim: Trim, columns: int = 1):
-        width = (trim.frame_width - COLUMN_GAP * (columns - 1)) / columns
-        frames = [Frame(0, trim.bottom, width, trim.frame_height, id=f"{id}-{c}", leftPadding=0, rightPadding=0,
-                        topPadding=0, bottomPadding=0) for c in range(columns)]
-        super().__init__(id=id, frames=frames, pagesize=(trim.width, trim.height))
-        self.trim = trim
+    def page_done(self, cover: bool) -> None: ...
 
-    def beforeDrawPage(self, canv, doc):
-        x = self.trim.frame_x(doc.page)
-        for frame in self.frames:
-            move_frame(frame, x)
-            x += frame._width + COLUMN_GAP
 
-    def afterDrawPage(self, canv, doc):
-        page = canv.getPageNumber()
-        if page not in doc.openings:
-            _running_head(canv, self.trim, page, doc.running_head(page))
-        _folio(canv, self.trim, page)
-        if doc.tab is not None:
-            _thumb_tab(canv, self.trim, page, *doc.tab)
+class BodyTemplate(PageTemplate):
+    """The text block, in one or more columns (the same on left and right pages: the trims mirror
+    the margins when they place the page)."""
+
+    def __init__(self, id: str, columns: int = 1):
+        width = (TEXT_WIDTH - COLUMN_GAP * (columns - 1)) / columns
+        frames = [_frame(f"{id}-{c}", PAD + c * (width + COLUMN_GAP), width, TEXT_HEIGHT) for c in range(columns)]
+        super().__init__(id=id, frames=frames, pagesize=LAID_OUT_SIZE)
+
+    def afterDrawPage(self, canv, doc: Recorder):
+        doc.page_done(cover=False)
 
 
 class CoverTemplate(PageTemplate):
-    """A full page with a band of colour along the bottom, running into the bleed; no folio."""
+    """A cover's text, above the band of colour each trim draws along the bottom; no folio."""
 
-    BAND = 24 * mm
+    def __init__(self, id: str):
+        super().__init__(id=id, frames=[_frame(id, PAD, COVER_WIDTH, COVER_ROOM)], pagesize=LAID_OUT_SIZE)
 
-    def __init__(self, id: str, trim: Trim, band_text: str):
-        frame = Frame((trim.width - COVER_WIDTH) / 2, self.BAND + 8 * mm, COVER_WIDTH, self.room(), id=id, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        super().__init__(id=id, frames=[frame], pagesize=(trim.width, trim.height))
-        self.trim = trim
-        self.band_text = band_text
-
-    @classmethod
-    def room(cls) -> float:
-        """Height of the cover's frame, the same on every trim: the shortest trim's."""
-        return TEXT_HEIGHT + BOTTOM - cls.BAND - 8 * mm
-
-    def beforeDrawPage(self, canv, doc):
-        canv.saveState()
-        canv.setFillColor(ACCENT)
-        canv.rect(-BLEED, -BLEED, self.trim.width + 2 * BLEED, self.BAND + BLEED, stroke=0, fill=1)
-        canv.restoreState()
-
-    def afterDrawPage(self, canv, doc):
-        canv.saveState()
-        canv.setFont(SANS, 8.5)
-        canv.setFillColor(WHITE)
-        canv.drawCentredString(self.trim.width / 2, self.BAND / 2 - 3, self.band_text)
-        canv.restoreState()
+    def afterDrawPage(self, canv, doc: Recorder):
+        doc.page_done(cover=True)
 
 
-def templates(trim: Trim, band_text: str) -> list[PageTemplate]:
+def _frame(id: str, x: float, width: float, height: float) -> Frame:
+    return Frame(x, PAD, width, height, id=id, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def templates() -> list[PageTemplate]:
     """The page templates every booklet uses, by id: cover, body, two-column, back."""
-    return [CoverTemplate("cover", trim, band_text), MirroredTemplate("body", trim),
-            MirroredTemplate("columns", trim, 2), CoverTemplate("back", trim, band_text)]
+    return [CoverTemplate("cover"), BodyTemplate("body"), BodyTemplate("columns", 2), CoverTemplate("back")]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a trim draws around one laid-out page: a cover's band, or a running head (none on a
+    chapter's opening page), the folio and, in a spot's chapter, its thumb tab (number, slot)."""
+
+    cover: bool
+    head: str = ""
+    tab: tuple[int, int] | None = None
+
+
+def draw_furniture(canv, trim: Trim, page: int, furniture: Furniture, band_text: str) -> None:
+    """Draw `furniture` on `page` of `trim`."""
+    if furniture.cover:
+        _cover_band(canv, trim, band_text)
+        return
+    _running_head(canv, trim, page, furniture.head)
+    _folio(canv, trim, page)
+    if furniture.tab is not None:
+        _thumb_tab(canv, trim, page, *furniture.tab)
+
+
+def _cover_band(canv, trim: Trim, text: str) -> None:
+    """A band of colour along the bottom, running into the bleed, with the edition in it."""
+    canv.saveState()
+    canv.setFillColor(ACCENT)
+    canv.rect(-BLEED, -BLEED, trim.width + 2 * BLEED, COVER_BAND + BLEED, stroke=0, fill=1)
+    canv.setFont(SANS, 8.5)
+    canv.setFillColor(WHITE)
+    canv.drawCentredString(trim.width / 2, COVER_BAND / 2 - 3, text)
+    canv.restoreState()
 
 
 def _outer_x(trim: Trim, page: int) -> tuple[float, str]:

@@ -10,7 +10,7 @@ from ...model import PLACEHOLDER, GuideSection, Lead
 from ...study import card_count
 from ..context import Context
 from ..flowables import Section, fit
-from ..pages import CoverTemplate
+from ..pages import COVER_ROOM
 from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import SANS
@@ -33,7 +33,7 @@ def cover(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     book = ctx.content.book
     width = ctx.trim.cover_width
-    room = CoverTemplate.room()
+    room = COVER_ROOM
     text = [Spacer(0, 4), Paragraph(esc(book.title), s.cover_title), Spacer(0, 4),
             Paragraph(tie_last_words(esc(book.subtitle)), s.cover_subtitle)]
     if book.audience:
