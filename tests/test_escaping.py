@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish.booklet.document import Art, lay_out
-from publish.booklet.placement import place
 from publish.booklet.pages import Trim
+from publish.booklet.placement import place
 from publish.deck import build_deck
 from publish.editions import A5 as A5_EDITION
 from publish.figures import FigureStore

@@ -61,7 +61,7 @@ class LaidOut:
 class LinkRecordingCanvas(Canvas):
     """A canvas that notes the link areas paragraphs ask for instead of writing them."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.links: list[Link] = []
 

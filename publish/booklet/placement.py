@@ -23,7 +23,6 @@ from .laid_out import Anchor, LaidOut, Link
 from .pages import Trim, draw_furniture
 from .styles import SANS
 
-
 OnPage = TypeVar("OnPage", Anchor, Link)
 
 
