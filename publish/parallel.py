@@ -25,7 +25,7 @@ PR_SET_PDEATHSIG = 1
 
 def run_all(jobs: list[Callable[[], T]]) -> list[T]:
     """Each job's result, in order; a job's exception is raised here as it was raised there."""
-    if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if len(jobs) < 2 or cores() < 2 or not hasattr(os, "fork"):
         return [job() for job in jobs]
     children: list[tuple[int, int]] = []
     try:
@@ -40,6 +40,11 @@ def run_all(jobs: list[Callable[[], T]]) -> list[T]:
         if not ok:
             raise value
     return [value for _, value in outcomes]
+
+
+def cores() -> int:
+    """The cores this process may run on (fewer than the machine has when limited, e.g. by taskset)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _start(job: Callable[[], T]) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from publish.errors import BuildError
 @pytest.fixture(autouse=True)
 def forking(monkeypatch):
     """Take the forking path even on a one-core machine."""
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
 
 
 def test_results_come_back_in_order_from_child_processes():
