@@ -24,6 +24,8 @@ from .staging import move_into_place, staging_folder
 from .stopwatch import timed
 from .uptodate import record
 
+PAGE_MAP = "booklet-pages"
+
 
 class Target(StrEnum):
     """What a build is asked for: the booklet, the deck (with the paper cards, and the booklet whose
@@ -152,7 +154,8 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path, 
         now = content_digest(content_dir)
         report.unsettled = read is not None and read != now
         cache = OutputCache(out, None if report.unsettled else inputs_key(now, dated))
-        renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings)
+        start = cache.hint(PAGE_MAP)     # where the booklet's last layout found its pages: saves a dry pass
+        renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings, start)
         made: list[tuple[str, BookletUnit | CardsUnit | SiteUnit, object]] = []   # units made now, kept once in place
         if "booklet" in units:
             booklet = _unit(cache, "booklet", staging, None, made, BookletUnit, renderer.booklet)
@@ -175,6 +178,8 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path, 
         for name, unit, extra in made:
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
         report.files = [out / f.relative_to(staging) for f in report.files]
+        if renderer.found is not None:
+            cache.keep_hint(PAGE_MAP, renderer.found)
         if fingerprint is not None and not report.unsettled:
             record(out, str(Target(target)), fingerprint, report.files)
     return report
@@ -215,16 +220,19 @@ class Renderer:
     epoch: int | None
     store: FigureStore
     timings: dict[str, float]
+    start: object = None            # a page map kept by an earlier build (JSON), if any
+    found: dict | None = None       # the page map this build's layout found (JSON), to keep
 
     def booklet(self) -> BookletUnit:
         """The booklet laid out once, then placed on every trim, each with its print editions and preflight in its own process."""
-        from .booklet import lay_out, prepare, settle
+        from .booklet import Start, lay_out, prepare, settle
 
         with timed(self.timings, "figures"):
             art = prepare(self.content, self.store)
-        start = settle(self.content, art, self.timings)
+        start = Start.from_json(self.start) or settle(self.content, art, self.timings)
         with timed(self.timings, "booklet layout"):
             laid = lay_out(self.content, art, self.content.book_epoch if self.epoch is None else self.epoch, start)
+        self.found = Start.of(laid).to_json()
         results = run_all([partial(self._trim, trim, laid) for trim in TRIMS])
         files: list[Path] = []
         for made, trim_result in results:

@@ -9,6 +9,9 @@ each kept file against its recorded hash, copies it into the staging folder, and
 it into place as if it had just been made. Keeping is best effort: a failure only costs a rebuild.
 Work folders of stores cut short (a SIGKILL) are removed by the next store: builds hold the output
 folder's lock, so no other store can be running.
+
+out/.cache/hints/ keeps what a build may start from whatever changed, because it checks it: the
+booklet's page map, from which a layout after an edit starts instead of a dry pass.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from .uptodate import library_version as _version
 from .uptodate import tree_digest as _tree_digest
 
 FOLDER = ".cache"
+HINTS = "hints"
 
 
 def content_digest(content_dir: Path) -> str:
@@ -99,6 +103,24 @@ class OutputCache:
             pass
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def hint(self, name: str) -> object:
+        """What an earlier build kept under `name` as a starting point (None if nothing readable): never an
+        output, only where work starts, which the build verifies (the booklet's page map)."""
+        try:
+            return json.loads((self.root / HINTS / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def keep_hint(self, name: str, value: object) -> None:
+        """Keep `value` (JSON-able) for the next build, whatever its inputs; best effort."""
+        path = self.root / HINTS / f"{name}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.with_suffix(".tmp").write_text(json.dumps(value, sort_keys=True), encoding="utf-8")
+            os.replace(path.with_suffix(".tmp"), path)
+        except OSError:
+            pass
 
     def _key(self, unit: str, extra: object) -> str:
         return hashlib.sha256(json.dumps([self.inputs, unit, extra], sort_keys=True).encode()).hexdigest()

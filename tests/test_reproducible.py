@@ -4,7 +4,6 @@ by the book's date (the deck too, as long as it has no date ledger yet: see test
 from __future__ import annotations
 
 import calendar
-import hashlib
 import os
 import shutil
 import subprocess
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pikepdf
+from output_files import sha256s
 
 from publish.deck.dates import LEDGER_FILE
 from publish.model import load_content
@@ -27,12 +27,6 @@ def start(content: Path, out: Path, cwd: Path, one_core: bool = False, **env: st
     return subprocess.Popen([sys.executable, "-m", "publish", "all", "--content", str(content), "--out", str(out)],
                             cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=(lambda: os.sched_setaffinity(0, {first_core})) if one_core else None)
-
-
-def sha256s(out: Path) -> dict[str, str]:
-    """The hash of every file a user opens (the hidden build cache is not an output)."""
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file() and not p.relative_to(out).parts[0].startswith(".")}
 
 
 def test_same_content_gives_the_same_bytes_anywhere(tmp_path):

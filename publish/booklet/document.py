@@ -69,10 +69,31 @@ class BookletResult:
 @dataclass(frozen=True)
 class Start:
     """Where a layout starts: the page of every mark and the number of notes pages, as a dry layout
-    found them (empty: print placeholders and find them)."""
+    or an earlier build found them (empty: print placeholders and find them). Any start gives the same
+    booklet: the layout repeats until the pages it prints are the pages it finds."""
 
     pages: dict[str, int] = field(default_factory=dict)
     notes: int = MIN_NOTES_PAGES
+
+    def to_json(self) -> dict:
+        return {"pages": self.pages, "notes": self.notes}
+
+    @classmethod
+    def from_json(cls, data: object) -> Start | None:
+        """A start kept as JSON by an earlier build, or None if `data` is not one."""
+        if not isinstance(data, dict):
+            return None
+        pages, notes = data.get("pages"), data.get("notes")
+        if not (isinstance(pages, dict) and all(isinstance(k, str) and type(v) is int and v > 0
+                                                for k, v in pages.items())
+                and type(notes) is int and MIN_NOTES_PAGES <= notes < MIN_NOTES_PAGES + 4):
+            return None
+        return cls(pages, notes)
+
+    @classmethod
+    def of(cls, laid: LaidOut) -> Start:
+        """Where a layout that found what `laid` found starts without a dry pass."""
+        return cls(laid.pages, laid.notes)
 
 
 def prepare(content: Content, store: FigureStore | None = None) -> Art:
@@ -198,8 +219,8 @@ class BookletDoc(BaseDocTemplate):
         return canv
 
     def laid_out(self) -> LaidOut:
-        return LaidOut(self.out.getvalue(), self.ctx.page.found, tuple(self.furniture), tuple(self.anchors),
-                       tuple(self.outline), tuple(self.canv.links))
+        return LaidOut(self.out.getvalue(), self.ctx.page.found, self.ctx.notes_pages, tuple(self.furniture),
+                       tuple(self.anchors), tuple(self.outline), tuple(self.canv.links))
 
     def handle_flowable(self, flowables):
         while flowables and isinstance(flowables[0], Deferred):

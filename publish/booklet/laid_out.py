@@ -44,10 +44,12 @@ class OutlineEntry:
 
 @dataclass(frozen=True)
 class LaidOut:
-    """The laid-out pages as a PDF, the page of every mark, and what each trim draws around them."""
+    """The laid-out pages as a PDF, the page of every mark, the number of notes pages, and what each
+    trim draws around them."""
 
     pdf: bytes
     pages: dict[str, int]
+    notes: int
     furniture: tuple[Furniture, ...]
     anchors: tuple[Anchor, ...]
     outline: tuple[OutlineEntry, ...]
