@@ -6,6 +6,7 @@ was produced: a crash, an error or Ctrl-C part-way leaves the previous build exa
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
@@ -13,7 +14,6 @@ from pathlib import Path
 
 from .cache import OutputCache, content_digest, inputs_key
 from .deck.dates import LEDGER_FILE, Ledger, read_ledger, write_ledger
-from .editions import BOOKLET_DIR, CARDS_DIR, DECK_DIR, PAGE_TRIM, SITE_DIR, TRIMS, Trim
 from .epoch import holdable, pinned_epoch
 from .errors import BuildError
 from .figures import FigureStore
@@ -21,7 +21,7 @@ from .model import Content
 from .model.schema import EARLIEST_DATE, LATEST_DATE
 from .parallel import run_all
 from .staging import move_into_place, staging_folder
-from .stopwatch import timed
+from .units import BookletUnit, CardsUnit, Made, Renderer, SiteUnit
 from .uptodate import record
 
 PAGE_MAP = "booklet-pages"
@@ -41,38 +41,6 @@ class Target(StrEnum):
     def units(self) -> tuple[str, ...]:
         return {"booklet": ("booklet",), "deck": ("booklet", "cards"), "site": ("booklet", "cards", "site"),
                 "all": ("booklet", "cards", "site")}[self.value]
-
-
-@dataclass
-class BookletUnit:
-    """Every trim with its print editions; the page-number trim's page count and each spot's first page."""
-
-    files: list[Path]
-    pages: int
-    spot_pages: dict[int, int]
-
-    def to_json(self) -> dict:
-        return {"pages": self.pages, "spot_pages": {str(n): p for n, p in self.spot_pages.items()}}
-
-    @classmethod
-    def from_json(cls, files: list[Path], facts: dict) -> BookletUnit:
-        return cls(files, facts["pages"], {int(n): p for n, p in facts["spot_pages"].items()})
-
-
-@dataclass
-class CardsUnit:
-    """The Anki deck and the paper cards."""
-
-    files: list[Path]
-    cards: int
-    ledger: Ledger | None = None   # the deck's date ledger after this build, when made with one
-
-    def to_json(self) -> dict:
-        return {"cards": self.cards}
-
-    @classmethod
-    def from_json(cls, files: list[Path], facts: dict) -> CardsUnit:
-        return cls(files, facts["cards"])
 
 
 @dataclass
@@ -154,143 +122,92 @@ def build(content: Content, target: Target | str, out: Path, content_dir: Path, 
         now = content_digest(content_dir)
         report.unsettled = read is not None and read != now
         cache = OutputCache(out, None if report.unsettled else inputs_key(now, dated))
-        start = cache.hint(PAGE_MAP)     # where the booklet's last layout found its pages: saves a dry pass
-        renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings, start)
-        made: list[tuple[str, BookletUnit | CardsUnit | SiteUnit, object]] = []   # units made now, kept once in place
-        if "booklet" in units:
-            booklet = _unit(cache, "booklet", staging, None, made, BookletUnit, renderer.booklet)
-            report.files += booklet.files
-            report.pages, report.spot_pages = booklet.pages, booklet.spot_pages
-        if "cards" in units:
-            pages = report.spot_pages
-            cards = _unit(cache, "cards", staging, [sorted(pages.items()), ledger and ledger.text()], made,
-                          CardsUnit, partial(renderer.cards, pages, ledger, dated))
-            report.files += cards.files
-            report.cards = cards.cards
-            if cards.ledger is not None:   # made now: the ledger after it, which the next build reads
-                write_ledger(content_dir, cards.ledger)
-                made[-1] = ("cards", cards, [sorted(pages.items()), cards.ledger.text()])
-        if "site" in units:
-            site = _unit(cache, "site", staging, sorted(report.spot_pages.items()), made, SiteUnit,
-                         partial(renderer.site, report.spot_pages, list(report.files)))
-            report.files += site.files
+        renderer = Renderer(content, staging, epoch, FigureStore(content), report.timings, cache.hint(PAGE_MAP))
+        made = _make(units, cache, renderer, report, ledger, dated)
+        cards = made.get("cards", (None, None))[0]
+        if isinstance(cards, CardsUnit) and cards.ledger is not None:   # the ledger after it, for the next build
+            write_ledger(content_dir, cards.ledger)
+            made["cards"] = (cards, [sorted(report.spot_pages.items()), cards.ledger.text()])
         move_into_place(staging, out, report.files)
-        for name, unit, extra in made:
+        for name, (unit, extra) in made.items():
             cache.store(name, out, [out / f.relative_to(staging) for f in unit.files], unit.to_json(), extra)
         report.files = [out / f.relative_to(staging) for f in report.files]
-        if renderer.found is not None:
-            cache.keep_hint(PAGE_MAP, renderer.found)
         if fingerprint is not None and not report.unsettled:
             record(out, str(Target(target)), fingerprint, report.files)
     return report
 
 
-def _unit(cache: OutputCache, name: str, staging: Path, extra: object, made: list, kind, make):
-    """A unit kept from an earlier build when nothing it is made from has changed, else made now
-    (and listed in `made`)."""
-    kept = cache.fetch(name, staging, extra)
-    if kept is not None:
-        return kind.from_json(kept.pop("files"), kept)
-    unit = make()
-    made.append((name, unit, extra))
+Unit = BookletUnit | CardsUnit | SiteUnit
+KINDS: dict[str, type[BookletUnit] | type[CardsUnit] | type[SiteUnit]] = {
+    "booklet": BookletUnit, "cards": CardsUnit, "site": SiteUnit}
+
+
+def _make(units: tuple[str, ...], cache: OutputCache, renderer: Renderer, report: Report, ledger: Ledger | None,
+          dated: int) -> dict[str, tuple[Unit, object]]:
+    """Fetch or make every unit in `units`, filling `report`; returns the units made now, by name, with
+    what their cache entries are keyed on besides the inputs.
+
+    The booklet's pages are found first; then the booklet, the cards and the site are made side by side.
+    The cards and the site print those pages: should the finished layout have moved a chapter (it can,
+    after an edit, when it starts from the kept page map), they are made again with its pages."""
+    made: dict[str, tuple[Unit, object]] = {}
+    done: dict[str, Unit] = {}
+    found: list[dict] = []      # the page map the booklet's layout found
+
+    def extra(name: str, pages: dict[int, int]) -> object:
+        return {"booklet": None, "cards": [sorted(pages.items()), ledger and ledger.text()],
+                "site": sorted(pages.items())}[name]
+
+    def fetch(names: list[str], pages: dict[int, int]) -> list[str]:
+        """Take each of `names` from the cache; the names it does not keep."""
+        todo = []
+        for name in names:
+            facts = cache.fetch(name, renderer.staging, extra(name, pages))
+            if facts is None:
+                todo.append(name)
+            else:
+                done[name] = KINDS[name].from_json(facts.pop("files"), facts)
+        return todo
+
+    def make(todo: list[str], pages: dict[int, int]) -> None:
+        """Make each of `todo` now, side by side."""
+        jobs: dict[str, Callable[[], Made]] = {"booklet": renderer.booklet, "site": partial(renderer.site, pages),
+                                               "cards": partial(renderer.cards, pages, ledger, dated)}
+        renderer.share(todo)
+        for name, result in zip(todo, run_all([jobs[name] for name in todo])):
+            report.timings.update(result.timings)
+            found.extend([result.found] if result.found else [])
+            done[name] = result.unit
+            made[name] = (result.unit, extra(name, pages))
+
+    pages: dict[int, int] = {}
+    todo = fetch(["booklet"], pages) if "booklet" in units else []
+    if todo:            # not kept: find its pages first, then lay it out beside the rest
+        pages = renderer.start_booklet()
+    elif "booklet" in units:
+        pages = _booklet(done).spot_pages
+    make(todo + fetch([name for name in units if name != "booklet"], pages), pages)
+    if "booklet" in made and _booklet(done).spot_pages != pages:
+        again: list[str] = [name for name in ("cards", "site") if name in units]
+        for name in again:
+            made.pop(name, None)
+        make(fetch(again, _booklet(done).spot_pages), _booklet(done).spot_pages)
+    site = made.get("site", (None, None))[0]
+    if isinstance(site, SiteUnit):
+        renderer.offer(site, [f for name in ("booklet", "cards") if name in done for f in done[name].files])
+    for name in units:
+        unit = done[name]
+        report.files += unit.files
+        if isinstance(unit, BookletUnit):
+            report.pages, report.spot_pages = unit.pages, unit.spot_pages
+        elif isinstance(unit, CardsUnit):
+            report.cards = unit.cards
+    if found:
+        cache.keep_hint(PAGE_MAP, found[-1])
+    return made
+
+
+def _booklet(done: dict[str, Unit]) -> BookletUnit:
+    unit = done["booklet"]
+    assert isinstance(unit, BookletUnit)
     return unit
-
-
-@dataclass
-class SiteUnit:
-    """The web edition."""
-
-    files: list[Path]
-
-    def to_json(self) -> dict:
-        return {}
-
-    @classmethod
-    def from_json(cls, files: list[Path], facts: dict) -> SiteUnit:
-        return cls(files)
-
-
-@dataclass
-class Renderer:
-    """Renders the units of one build into `staging`. Every figure a unit needs is drawn into the
-    shared store before the unit's work is forked, so each distinct figure is drawn once."""
-
-    content: Content
-    staging: Path
-    epoch: int | None
-    store: FigureStore
-    timings: dict[str, float]
-    start: object = None            # a page map kept by an earlier build (JSON), if any
-    found: dict | None = None       # the page map this build's layout found (JSON), to keep
-
-    def booklet(self) -> BookletUnit:
-        """The booklet laid out once, then placed on every trim, each with its print editions and preflight in its own process."""
-        from .booklet import Start, lay_out, prepare, settle
-
-        with timed(self.timings, "figures"):
-            art = prepare(self.content, self.store)
-        start = Start.from_json(self.start) or settle(self.content, art, self.timings)
-        with timed(self.timings, "booklet layout"):
-            laid = lay_out(self.content, art, self.content.book_epoch if self.epoch is None else self.epoch, start)
-        self.found = Start.of(laid).to_json()
-        results = run_all([partial(self._trim, trim, laid) for trim in TRIMS])
-        files: list[Path] = []
-        for made, trim_result in results:
-            files += made
-            self.timings.update(trim_result.timings)
-        main = results[TRIMS.index(PAGE_TRIM)][1]
-        return BookletUnit(files, main.pages, main.spot_pages)
-
-    def _trim(self, trim: Trim, laid):
-        from .booklet import write_trim
-        from .booklet.pages import Trim as BookletTrim
-        from .printing import preflight_all, print_editions
-
-        result = write_trim(self.content, BookletTrim.of(trim), laid, self.epoch,
-                            self.staging / BOOKLET_DIR / trim.reader_file)
-        made = [result.path, *print_editions(trim, result.path, result.timings)]
-        with timed(result.timings, f"preflight {trim.slug}"):
-            preflight_all(made)
-        return made, result
-
-    def cards(self, spot_pages: dict[int, int], ledger: Ledger | None, dated: int) -> CardsUnit:
-        """The Anki deck and the paper cards, side by side; with a ledger, also the ledger after the deck."""
-        from .study import figure_keys, study_notes
-
-        with timed(self.timings, "card figures"):
-            keys = figure_keys(study_notes(self.content))
-            self.store.draw_all(keys + [key.for_screen() for key in keys])    # the deck's phone layouts
-        deck_epoch = self.epoch if ledger is None else dated
-        (deck, count, dates, deck_timings), (paper, paper_timings) = run_all([
-            partial(self._deck, spot_pages, deck_epoch, ledger), partial(self._paper_cards, spot_pages)])
-        self.timings.update(deck_timings | paper_timings)
-        return CardsUnit(deck + paper, count, dates)
-
-    def _deck(self, spot_pages: dict[int, int], epoch: int | None, ledger: Ledger | None):
-        """The Anki deck: (files, cards, ledger after it, timings)."""
-        from .deck import build_deck
-
-        timings: dict[str, float] = {}
-        with timed(timings, "deck"):
-            deck = build_deck(self.content, self.staging / DECK_DIR, epoch=epoch,
-                              spot_pages=spot_pages or None, store=self.store, ledger=ledger)
-        return deck.files, deck.cards, deck.ledger, timings
-
-    def _paper_cards(self, spot_pages: dict[int, int]):
-        from .paper import build_cards
-        from .printing import preflight_all
-
-        timings: dict[str, float] = {}
-        with timed(timings, "paper cards"):
-            files = build_cards(self.content, self.staging / CARDS_DIR, epoch=self.epoch,
-                                spot_pages=spot_pages or None, store=self.store).files
-        with timed(timings, "preflight cards"):
-            preflight_all(files)
-        return files, timings
-
-    def site(self, spot_pages: dict[int, int], downloads: list[Path]) -> SiteUnit:
-        """The web edition, with copies of the booklet PDFs and the deck to download."""
-        from .site import build_site
-
-        with timed(self.timings, "site"):
-            return SiteUnit(build_site(self.content, self.staging / SITE_DIR, spot_pages, downloads, self.store))

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pytest
 import yaml
-from test_booklet import BOTTOM, CONTENT, TAB_WIDTH, TOP, TRIMS, Booklet
+from booklet_reader import CONTENT, TRIMS, Booklet
 
 from publish.booklet import build_booklets
+from publish.booklet.pages import BOTTOM, TAB_WIDTH, TOP
 from publish.model import load_content
 
 CONTINUED = load_content(CONTENT).labels.text("booklet.continued")

@@ -10,28 +10,17 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 import yaml
-from anki.collection import Collection
-from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from output_text import booklet_text, card_html, flashcards_text
 
-from publish.booklet.document import Art, lay_out
-from publish.booklet.pages import Trim
-from publish.booklet.placement import place
-from publish.deck import build_deck
-from publish.editions import A5 as A5_EDITION
-from publish.figures import FigureStore
-from publish.fonts import drawable, register
-from publish.model import load_content
+from publish.fonts import drawable
 from publish.model.checks import DIRECTION_OVERRIDES
 from publish.model.source import INVISIBLE_JOINERS
-from publish.paper import build_cards
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
-EPOCH = 1_700_000_000
 
 # Text that means something to ReportLab's paragraph parser, to HTML or to Anki's templates and players.
 LOOK_ALIKES = ["<", ">", "&", '"', "'", "<b>", "</i>", "<br/>", "<script>alert(1)</script>", "&amp;", "&lt;",
@@ -88,34 +77,6 @@ def with_text(base: Path, folder: Path, title: str, summary: str, detail: str) -
     spot["muscles"][0]["detail"] = detail
     path.write_text(yaml.safe_dump(spot, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return content
-
-
-def pdf_text(pdf: bytes | Path) -> str:
-    return "\n".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
-
-
-def booklet_text(content_dir: Path) -> str:
-    """The A5 booklet's text."""
-    register()
-    content = load_content(content_dir)
-    return pdf_text(place(content, lay_out(content, Art(FigureStore(content)), EPOCH), Trim.of(A5_EDITION), EPOCH))
-
-
-def flashcards_text(content_dir: Path, folder: Path) -> str:
-    """The A4 paper flashcards' text."""
-    return pdf_text(build_cards(load_content(content_dir), folder / "cards", epoch=EPOCH).files[0])
-
-
-def card_html(content_dir: Path, folder: Path) -> list[str]:
-    """The HTML of every card's question and answer, from the deck imported into a new Anki collection."""
-    apkg = build_deck(load_content(content_dir), folder / "deck", epoch=EPOCH).files[0]
-    col = Collection(str(folder / "collection.anki2"))
-    try:
-        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions()))
-        cards = [col.get_card(cid) for cid in col.find_cards("")]
-        return [html for card in cards for html in (card.question(), card.answer())]
-    finally:
-        col.close()
 
 
 class Page(HTMLParser):

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from test_escaping import booklet_text, card_html, flashcards_text
+from output_text import booklet_text, card_html, flashcards_text
 
 from publish.model import load_content
 

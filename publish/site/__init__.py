@@ -30,6 +30,8 @@ from .markup import Glossary, render
 from .search import index_script
 from .spot_page import spot_page
 
+OFFERED = tuple(name for name, _ in words.DOWNLOADS)    # the files a full build makes for the downloads page
+
 
 def site_files(content: Content, spot_pages: dict[int, int], download_names: list[str],
                store: FigureStore) -> dict[str, bytes]:
@@ -56,15 +58,27 @@ def site_files(content: Content, spot_pages: dict[int, int], download_names: lis
 def build_site(content: Content, folder: Path, spot_pages: dict[int, int] | None = None,
                downloads: Sequence[Path] = (), store: FigureStore | None = None) -> list[Path]:
     """Write the site into `folder` (with copies of `downloads` under downloads/); returns the files."""
-    offered = [p for p in downloads if p.name in {name for name, _ in words.DOWNLOADS}]
-    files = site_files(content, spot_pages or {}, [p.name for p in offered], store or FigureStore(content))
+    offered = [p.name for p in downloads if p.name in OFFERED]
+    return (write_site(content, folder, spot_pages or {}, store or FigureStore(content), offered)
+            + copy_downloads(folder, downloads))
+
+
+def write_site(content: Content, folder: Path, spot_pages: dict[int, int], store: FigureStore,
+               offered: Sequence[str] = OFFERED) -> list[Path]:
+    """Write every file of the site but the downloads, whose page lists `offered`; returns the files."""
     written = []
-    for name, data in sorted(files.items()):
+    for name, data in sorted(site_files(content, spot_pages, list(offered), store).items()):
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
-    for source in offered:
+    return written
+
+
+def copy_downloads(folder: Path, downloads: Sequence[Path]) -> list[Path]:
+    """Copies of the files among `downloads` that the site offers, under downloads/."""
+    written = []
+    for source in (p for p in downloads if p.name in OFFERED):
         target = folder / "downloads" / source.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

@@ -25,6 +25,12 @@ def _picture(kind: str, spot: Spot | None, drawing, alt: str) -> Picture:
     return Picture("figures/" + media_name(kind, spot, svg), svg, alt, drawing.width, drawing.height)
 
 
+def figure_keys(content: Content) -> list[FigureKey]:
+    """Every figure the site shows."""
+    return [FigureKey.of("overview"), *(FigureKey.of("referral", s.number) for s in content.spots),
+            *(FigureKey.of("locator", s.number) for s in content.spots if s.locator is not None)]
+
+
 def labels(content: Content, ids: tuple[str, ...]) -> str:
     return ", ".join(content.regions[r].label for r in ids) or words.NONE_RECORDED
 
