@@ -32,9 +32,9 @@ class FactKind:
     """One kind of fact on the answer side, e.g. the muscles a spot lies in."""
 
     key: str
-    one: str                 # label when there is one item
-    many: str                # label when there are several
     numbered: bool = False   # steps to follow in order
+    one: str = ""            # label when there is one item (labels.yaml, by `kinds.localized`)
+    many: str = ""           # label when there are several
 
     def label(self, count: int) -> str:
         return self.one if count == 1 else self.many

@@ -2,7 +2,8 @@
 
 Card kind names are Anki card type names, and the Anki note types map each fact key to a
 field (publish/anki_fields.py): Anki treats a renamed card type or field as a different note type, so
-these names and keys are frozen (tests/test_deck.py pins them).
+these names and keys are frozen (tests/test_deck.py pins them). The words cards print (fact labels and
+card titles) come from content/labels.yaml (`localized`).
 """
 from __future__ import annotations
 
@@ -14,20 +15,20 @@ from .cards import NUMBER, CardKind, FactKind, NoteKind
 SPOT = NoteKind(
     key="spot",
     facts=(
-        FactKind("place", "Where", "Where"),
-        FactKind("muscles", "Muscle", "Muscles"),
-        FactKind("essential", "Essential pain zone", "Essential pain zones"),
-        FactKind("spillover", "Spill-over zone", "Spill-over zones"),
-        FactKind("conditions", "Related condition", "Related conditions"),
-        FactKind("landmarks", "Landmark", "Landmarks"),
-        FactKind("cautions", "Caution", "Cautions"),
-        FactKind("page", "Booklet", "Booklet"),
-        FactKind("steps", "How to find it", "How to find it", numbered=True),
-        FactKind("summary", "About this spot", "About this spot"),
-        FactKind("feel", "What it feels like", "What it feels like"),
-        FactKind("treatment", "Treatment", "Treatment"),
-        FactKind("related", "Related spot", "Related spots"),
-        FactKind("references", "Source", "Sources"),
+        FactKind("place"),
+        FactKind("muscles"),
+        FactKind("essential"),
+        FactKind("spillover"),
+        FactKind("conditions"),
+        FactKind("landmarks"),
+        FactKind("cautions"),
+        FactKind("page"),
+        FactKind("steps", numbered=True),
+        FactKind("summary"),
+        FactKind("feel"),
+        FactKind("treatment"),
+        FactKind("related"),
+        FactKind("references"),
     ),
     figures=("pattern", "locator"),
     cards=(
@@ -46,9 +47,9 @@ SPOT = NoteKind(
 CONDITION = NoteKind(
     key="condition",
     facts=(
-        FactKind("also", "Also called", "Also called"),
-        FactKind("summary", "What it is", "What it is"),
-        FactKind("spots", "Perfect Spot", "Perfect Spots"),
+        FactKind("also"),
+        FactKind("summary"),
+        FactKind("spots"),
     ),
     figures=("overview",),
     cards=(CardKind("spots", "Condition to spots", line=("spots",), figures=("overview",)),),
@@ -57,9 +58,9 @@ CONDITION = NoteKind(
 REGION = NoteKind(
     key="region",
     facts=(
-        FactKind("group", "Body area", "Body area"),
-        FactKind("essential", "Essential pain zone of", "Essential pain zone of"),
-        FactKind("spillover", "Spill-over zone of", "Spill-over zone of"),
+        FactKind("group"),
+        FactKind("essential"),
+        FactKind("spillover"),
     ),
     figures=("overview",),
     cards=(CardKind("spots", "Pain area to spots", line=("essential", "spillover"), figures=("overview",)),),
