@@ -3,7 +3,9 @@ read back what a label template (content/labels.yaml) printed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+
+from .model.guide_schema import PLACEHOLDER
 
 
 def pattern(template: str) -> str:
@@ -31,3 +33,10 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def filled(text: str, values: Mapping[str, str], escape: Callable[[str], str]) -> str:
+    """`text` (guide prose) escaped for the output by `escape`, each {placeholder} replaced by its value
+    (already marked up for that output: a link, a page number)."""
+    pieces = PLACEHOLDER.split(text)
+    return "".join(values[piece] if i % 2 else escape(piece) for i, piece in enumerate(pieces))

@@ -204,10 +204,41 @@ def test_spot_page_shows_booklet_page_cautions_and_related_links(site, desktop, 
     for spot in content.spots:
         desktop.goto((site / f"spot-{spot.number:02d}.html").as_uri())
         expect(desktop.locator(".booklet-page")).to_have_text(f"Booklet p. {built_pages[spot.number]}")
-        cautions = desktop.locator("aside.caution li").all_inner_texts()
+        cautions = desktop.locator("aside.caution:has(#cautions) li").all_inner_texts()
         assert cautions == [" ".join(c.split()) for c in spot.cautions]
+        flags = [desktop.locator(f"aside.caution:has(#flags-{f.id}) li").all_inner_texts()
+                 for f in content.red_flags(spot)]
+        assert flags == [[" ".join(sign.split()) for sign in f.signs] for f in content.red_flags(spot)]
         related = desktop.locator("h2:has-text('Related spots') + ul a").all_inner_texts()
         assert related == [f"Spot {r.spot}: {content.spot(r.spot).title}" for r in spot.related]
+
+
+def test_red_flags_are_on_every_spot_page_that_names_them(site, desktop, content):
+    """The low-back red flags, written once in guide.yaml, are on the pages of the spots that name them."""
+    named = [s for s in content.spots if s.red_flags]
+    assert len(named) >= 4
+    for spot in named:
+        desktop.goto((site / f"spot-{spot.number:02d}.html").as_uri())
+        for flags in content.red_flags(spot):
+            box = desktop.locator(f"aside.caution:has(#flags-{flags.id})")
+            expect(box.locator("h2")).to_have_text(flags.heading)
+            assert box.locator("li").count() == len(flags.signs)
+
+
+def test_how_to_use_prints_the_guide_general_precautions_and_when_to_see_a_clinician(site, desktop, content):
+    """The guide's sections as the booklet prints them, from the one definition in guide.yaml."""
+    desktop.goto((site / "how-to-use.html").as_uri())
+    headings = desktop.locator("main h2").all_inner_texts()
+    guide = content.guide
+    for part in (guide.charts, guide.safety, guide.flashcards, guide.clinician):
+        assert part.heading in headings
+    text = " ".join(desktop.locator("main").inner_text().split())
+    for point in guide.safety.points:
+        assert " ".join(point.lead.split()) in text          # blood thinners, osteoporosis, pregnancy ...
+    assert " ".join(guide.clinician.paragraphs[-1].split()) in text
+    assert "{" not in text                                   # every placeholder filled
+    deck = desktop.locator("main a[href='downloads/perfect-spots.apkg']")
+    expect(deck).to_have_count(1)
 
 
 @pytest.fixture(scope="module")

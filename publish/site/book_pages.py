@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Content
+from ..editions import CARD_PAPERS, DECK_FILE, cards_file
+from ..model import Content, GuideSection, Lead
+from ..study import card_count
+from ..wording import filled
 from . import words
 from .art import Picture, img, labels
 from .finder import finder, hit
@@ -36,10 +39,37 @@ def all_spots(content: Content, overview: Picture) -> Page:
 
 
 def how_to_use(content: Content) -> Page:
-    sections = "".join(f"<h2>{esc(heading)}</h2>{bullets([esc(p) for p in paras])}" for heading, paras in words.HOW_TO)
-    main = (f"<h1>{esc(words.HOW_TO_HEADING)}</h1>{sections}<h2>{esc(words.CLINICIAN_HEADING)}</h2>"
-            f"<p>{esc(content.book.disclaimer)}</p>{_about(content)}")
+    """The guide's sections from content/guide.yaml, as the booklet prints them: reading the charts, pressure
+    and the general precautions, the flashcards, and when to see a clinician (after the disclaimer)."""
+    guide = content.guide
+    values = {"spots": content.labels.number(len(content.spots)), "cards": content.labels.number(card_count(content)),
+              "symptom_finder": _nav_link("index.html"), "condition_finder": _nav_link("index.html"),
+              "maps": _nav_link("spots.html"), "deck_file": _download(DECK_FILE),
+              "card_files": content.labels.join((_download(cards_file(p)) for p in CARD_PAPERS), "common.or")}
+    sections = [_guide_section(guide.charts, values), _guide_section(guide.safety, values),
+                _guide_section(guide.flashcards, values),
+                _guide_section(guide.clinician, values, first=f"<p>{esc(content.book.disclaimer)}</p>")]
+    main = f"<h1>{esc(words.HOW_TO_HEADING)}</h1>{''.join(sections)}{_about(content)}"
     return Page("how-to-use.html", words.HOW_TO_HEADING, main)
+
+
+def _guide_section(part: GuideSection, values: dict[str, str], first: str = "") -> str:
+    def text(prose: str) -> str:
+        return filled(prose, values, esc)
+
+    points = [f"<strong>{esc(p.lead)}</strong> {text(p.text)}" if isinstance(p, Lead) else text(p)
+              for p in part.points]
+    return (f"<h2>{esc(part.heading)}</h2>{first}" + "".join(f"<p>{text(t)}</p>" for t in part.paragraphs)
+            + (bullets(points) if points else "") + "".join(f"<p>{text(t)}</p>" for t in part.closing))
+
+
+def _nav_link(href: str) -> str:
+    """A link to one of the site's own pages, named as the navigation names it."""
+    return f'<a href="{href}">{esc(dict(words.NAV)[href])}</a>'
+
+
+def _download(name: str) -> str:
+    return f'<a href="downloads/{esc(name)}"><em>{esc(name)}</em></a>'
 
 
 def _about(content: Content) -> str:

@@ -22,7 +22,7 @@ def spot_page(content: Content, spot: Spot, pattern: Picture, locator: Picture |
         _find(spot, locator, text),
         f"<h2>{esc(words.FEEL)}</h2><p>{text(spot.feel)}</p>",
         _treat(spot, text),
-        _cautions(spot),
+        _cautions(content, spot),
         _feature(content, spot, text),
         _related(content, spot),
         _neighbours(content, spot),
@@ -70,13 +70,17 @@ def _treat(spot: Spot, text) -> str:
     return f"<h2>{esc(words.TREATING)}</h2>{paras}"
 
 
-def _cautions(spot: Spot) -> str:
-    if not spot.cautions:
-        return ""
-    heading = words.CAUTION if len(spot.cautions) == 1 else words.CAUTIONS
-    return (f'<aside class="caution" aria-labelledby="cautions"><h2 id="cautions">{esc(heading)}</h2>'
-            f'{bullets([esc(c) for c in spot.cautions])}</aside>')
-
+def _cautions(content: Content, spot: Spot) -> str:
+    """The spot's cautions, then each red-flag list it names (the guide's, as every output prints it)."""
+    boxes = []
+    if spot.cautions:
+        heading = words.CAUTION if len(spot.cautions) == 1 else words.CAUTIONS
+        boxes.append(f'<aside class="caution" aria-labelledby="cautions"><h2 id="cautions">{esc(heading)}</h2>'
+                     f'{bullets([esc(c) for c in spot.cautions])}</aside>')
+    for flags in content.red_flags(spot):
+        boxes.append(f'<aside class="caution" aria-labelledby="flags-{esc(flags.id)}"><h2 id="flags-{esc(flags.id)}">'
+                     f'{esc(flags.heading)}</h2><p>{esc(flags.intro)}</p>{bullets([esc(s) for s in flags.signs])}</aside>')
+    return "".join(boxes)
 
 def _feature(content: Content, spot: Spot, text) -> str:
     out = []

@@ -70,23 +70,6 @@ NOTE = "note {number}"
 SPOTS_HEADING = "All spots"
 SPOTS_INTRO = "Every spot on the overview map, then one by one."
 HOW_TO_HEADING = "How to use this guide"
-HOW_TO = (
-    ("Reading the charts", (
-        "Each spot page shows where the spot sends its pain, which is often some distance from the spot itself.",
-        "Dark areas with solid fill are the essential zone: where nearly everyone with an active trigger point "
-        "at this spot feels its pain.",
-        "Light, dotted areas are the spill-over zone: places where only some people feel it.",
-        "The X marks the trigger point. It is drawn on one side; the same spot exists on both sides of the body.",
-        "The close-up shows the landmarks used to find the spot: dots for bony points, dashed lines for edges.")),
-    ("Pressure and safety", (
-        "Ask before you press, and agree on a word or signal for \u201cless\u201d. Keep checking in.",
-        "Start gently and build up slowly, towards a strong but welcome ache that the person recognises. Sharp, "
-        "burning, electric or numb sensations mean ease off or move.",
-        "Do not work on broken or inflamed skin, fresh bruises or injuries, varicose veins, unchecked lumps, or "
-        "an area that has become numb or weak.",
-        "Each spot page gives its own cautions in a marked box; read them before you treat.")),
-)
-CLINICIAN_HEADING = "When to see a clinician"
 QUICK_HEADING = "Quick reference"
 QUICK_INTRO = "Every spot on one chart. Pain areas list the essential zones first, then the spill-over zones."
 QUICK_COLUMNS = ("#", "Spot", "Muscles", "Pain areas", "Conditions", "Booklet page")

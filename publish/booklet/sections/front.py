@@ -6,8 +6,9 @@ from typing import Sequence
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...editions import CARD_PAPERS, DECK_FILE, cards_file
-from ...model import PLACEHOLDER, GuideSection, Lead
+from ...model import GuideSection, Lead
 from ...study import card_count
+from ...wording import filled
 from ..context import Context
 from ..flowables import Section, fit
 from ..pages import COVER_ROOM
@@ -118,9 +119,7 @@ def how_to_use(ctx: Context) -> list[Flowable]:
 
 
 def _filled(text: str, values: dict[str, str]) -> str:
-    """Escaped text with each {placeholder} replaced by its (already marked-up) value."""
-    parts = PLACEHOLDER.split(text)
-    return "".join(values[part] if i % 2 else esc(part) for i, part in enumerate(parts))
+    return filled(text, values, esc)
 
 
 def _point(point: str | Lead, values: dict[str, str]) -> str:
