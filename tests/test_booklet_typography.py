@@ -189,3 +189,15 @@ def test_conditions_are_capitalised_only_at_the_start_of_a_list(booklet, content
     names = [c.name for c in content.conditions.values() if not c.name[1:2].isupper()]
     text = " ".join(line.text for page in booklet.pages for line in lines(page))
     assert not [name for name in names if f", {name}" in text]
+
+
+def test_quick_reference_breaks_muscle_names_only_between_words_and_lists_only_the_spots_own(booklet, content):
+    """A muscle name too long for its column wraps at a space, never inside a word ('majo / r'); the
+    neighbours a chapter names for context ('a neighbour, not the spot') stay out of the chart."""
+    text = " ".join(booklet.page(n).text for n in chapter_pages(booklet, "Quick reference"))
+    words = set(text.split())
+    own = {m.name for s in content.spots for m in s.own_muscles}
+    broken = sorted(name for name in own if not set(name.split()) <= words)
+    assert not broken
+    context_only = {m.name for s in content.spots for m in s.muscles if m.role == "context"} - own
+    assert context_only and not [name for name in context_only if name in " ".join(text.split())]

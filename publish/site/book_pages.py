@@ -94,7 +94,7 @@ def quick_reference(content: Content, spot_pages: dict[int, int]) -> Page:
         pain = (f'<span class="zone essential">{esc(labels(content, s.pain.essential))}</span>'
                 + (f'; <em class="zone spillover">{esc(labels(content, s.pain.spillover))}</em>'
                    if s.pain.spillover else ""))
-        cells = (esc(", ".join(m.name for m in s.muscles)), pain,
+        cells = (esc(", ".join(m.name for m in s.own_muscles)), pain,
                  esc(", ".join(content.conditions[c].name for c in s.conditions)) or DASH,
                  spot_pages.get(s.number, DASH))
         rows.append(f'<tr><td class="number">{s.number}</td><th scope="row"><a href="{spot_href(s.number)}">'

@@ -30,7 +30,7 @@ def back_cover(ctx: Context) -> list[Flowable]:
     book = ctx.content.book
     spots = ctx.content.spots
     half = (len(spots) + 1) // 2
-    cells = [Paragraph(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", s.cell) for spot in spots]
+    cells = [Paragraph(f"{bold(str(spot.number))}\u2002{tie_last_words(esc(spot.title))}", s.cell) for spot in spots]
     table = Table([[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)],
                   colWidths=[ctx.trim.cover_width / 2] * 2)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -41,7 +41,7 @@ def back_cover(ctx: Context) -> list[Flowable]:
     if book.licence.url:
         licence += f" {web_link(book.licence.url, book.licence.url)}"
     deck = ctx.content.labels.text("booklet.deck_source", deck=italic(DECK_FILE), cards=card_count(ctx.content),
-                                     cards_pdf=italic(cards_file(CARD_PAPERS[0])))
+                                     cards_pdf=ctx.content.labels.join((italic(cards_file(p)) for p in CARD_PAPERS), "common.or"))
     return [
         Section("the back cover"),
         NextPageTemplate("back"),

@@ -10,7 +10,7 @@ from ...model import Spot
 from ..context import Context
 from ..flowables import Dot, NotesPanel, Section, fit
 from ..marks import condition_key, region_key, spot_key
-from ..paragraph import Paragraph
+from ..paragraph import Paragraph, tie_last_words
 from ..refs import Chapter
 from ..styles import ACCENT, SANS, SANS_BOLD, TINT, TINT_LINE
 from ..text import bold, capital, esc, italic, link, mark
@@ -154,18 +154,16 @@ def condition_finder(ctx: Context) -> list[Flowable]:
 def overview(ctx: Context) -> list[Flowable]:
     s = ctx.styles
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
-    cells: list[list[Flowable | str]] = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{esc(spot.title)}", spot_key(spot)), s.cell),
+    cells: list[list[Flowable | str]] = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{tie_last_words(esc(spot.title))}", spot_key(spot)), s.cell),
               Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right)] for spot in ctx.content.spots]
     half = (len(cells) + 1) // 2
-    right = cells[half:] + [["", ""]] * (2 * half - len(cells))
-    page_column = 22
-    key = Table([left + [""] + other for left, other in zip(cells[:half], right)],
-                colWidths=[width / 2 - page_column - 6, page_column, 12, width / 2 - page_column - 6, page_column],
-                hAlign="LEFT")
-    key.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                             ("LINEBELOW", (0, 0), (1, -1), 0.3, TINT_LINE),
-                             ("LINEBELOW", (3, 0), (4, half - 1 - (2 * half - len(cells))), 0.3, TINT_LINE)]))
+    column = width / 2 - 6
+    key = Table([[_key_column(cells[:half], column), "", _key_column(cells[half:], column)]],
+                colWidths=[column, 12, column], hAlign="LEFT")
+    key.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return [
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
@@ -174,3 +172,14 @@ def overview(ctx: Context) -> list[Flowable]:
         Spacer(0, 6),
         key,
     ]
+
+
+def _key_column(rows: list[list[Flowable | str]], width: float) -> Table:
+    """One column of the map's key: each spot's title with its page level with the title's last line.
+    Each column has its own rows, so a title that wraps in one never leaves a gap in the other."""
+    page_column = 22
+    table = Table(rows, colWidths=[width - page_column, page_column], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, TINT_LINE)]))
+    return table

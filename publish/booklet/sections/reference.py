@@ -1,6 +1,7 @@
 """Reference sections: the quick-reference chart, notes and references, and the glossary."""
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
@@ -20,24 +21,37 @@ GLOSSARY = Chapter("glossary", "booklet.chapter.glossary")
 NUMBER_WIDTH, PAGE_WIDTH = 14, 24
 PLACE_SHARE = 0.52      # of what the number, page and muscle columns leave, for spot and place
 MUSCLES_SHARE = 0.34    # of the frame, at most, for the muscle column: a longer name wraps
+HANG = 6                # indent of a muscle name's second line
 
 
 def quick_reference(ctx: Context) -> list[Flowable]:
-    """One row per spot: title and place, muscles (each on its own line, never broken), the essential
-    zones and the page. Conditions stay in the condition finder, spill-over zones in the chapters."""
+    """One row per spot: title and place, the muscles that hold it (each on its own line, broken only
+    between words, and only when it is longer than the column), the essential zones and the page.
+    Conditions stay in the condition finder, spill-over zones and neighbouring muscles in the chapters."""
     s = ctx.styles
     content = ctx.content
+    widths = _quick_widths(ctx)
+    room = widths[2] - 2 * CELL_PADDING
+
+    hanging = ParagraphStyle("muscle", parent=s.cell, leftIndent=HANG, firstLineIndent=-HANG)
+
+    def muscles(spot: Spot) -> list[Paragraph]:
+        """One paragraph a muscle; a name longer than the column goes on, indented, on the next line."""
+        return [Paragraph(esc(m.name).replace(" ", NBSP)
+                          if stringWidth(m.name, s.cell.fontName, s.cell.fontSize) <= room else esc(m.name), hanging)
+                for m in spot.own_muscles]
     head = [Paragraph(name, s.cell_head) for name in (ctx.content.labels.text("booklet.quick_" + k) for k in ("number", "spot", "muscles", "essential"))]
-    rows = [head + [Paragraph(ctx.content.labels.text("booklet.quick_page"), s.cell_head_right)]]
+    rows: list[list[Flowable | list[Paragraph]]] = [
+        [*head, Paragraph(ctx.content.labels.text("booklet.quick_page"), s.cell_head_right)]]
     for spot in content.spots:
         rows.append([
             Paragraph(bold(str(spot.number)), s.cell),
             Paragraph(f"{bold(spot.title)}<br/>{italic(spot.place)}", s.cell),
-            Paragraph("<br/>".join(esc(m.name).replace(" ", NBSP) for m in spot.muscles), s.cell),
+            muscles(spot),
             Paragraph(capital(", ".join(esc(content.regions[r].label) for r in spot.pain.essential)), s.cell),
             Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right),
         ])
-    table = Table(rows, colWidths=_quick_widths(ctx), repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style(1, [("BOTTOMPADDING", (0, 1), (-1, -1), 4), ("TOPPADDING", (0, 1), (-1, -1), 3.5)]))
     return [
         Section("the quick reference"),
@@ -52,7 +66,7 @@ def _quick_widths(ctx: Context) -> list[float]:
     would squeeze the spot and zone columns: then the longest names wrap."""
     style = ctx.styles.cell
     longest = max(stringWidth(m.name, style.fontName, style.fontSize) for spot in ctx.content.spots
-                  for m in spot.muscles)
+                  for m in spot.own_muscles)
     muscles = min(longest + 2 * CELL_PADDING + 1, MUSCLES_SHARE * ctx.trim.frame_width)
     rest = ctx.trim.frame_width - NUMBER_WIDTH - PAGE_WIDTH - muscles
     return [NUMBER_WIDTH, PLACE_SHARE * rest, muscles, (1 - PLACE_SHARE) * rest, PAGE_WIDTH]
