@@ -27,7 +27,7 @@ def _picture(kind: str, spot: Spot | None, drawing, alt: str) -> Picture:
 
 def figure_keys(content: Content) -> list[FigureKey]:
     """Every figure the site shows."""
-    return [FigureKey.of("overview"), *(FigureKey.of("referral", s.number) for s in content.spots),
+    return [FigureKey.of("overview"), *(FigureKey.of("referral", s.number, key=False) for s in content.spots),
             *(FigureKey.of("locator", s.number) for s in content.spots if s.locator is not None)]
 
 
@@ -39,7 +39,8 @@ def pattern(content: Content, spot: Spot, store: FigureStore) -> Picture:
     mark = words.PATTERN_MARK.format(place=spot.place) if spot.marker else ""
     alt = words.PATTERN_ALT.format(number=spot.number, essential=labels(content, spot.pain.essential),
                                    spillover=labels(content, spot.pain.spillover), mark=mark).strip()
-    return _picture("pattern", spot, store.get(FigureKey.of("referral", spot.number)), alt)
+    # without the drawn key: the page prints it as text beside the figure, legible on a phone
+    return _picture("pattern", spot, store.get(FigureKey.of("referral", spot.number, key=False)), alt)
 
 
 def locator(content: Content, spot: Spot, store: FigureStore) -> Picture | None:
