@@ -85,7 +85,7 @@ def styles(language: str) -> Styles:
     section = like(heading, "section", fontSize=10.5, leading=13, spaceBefore=9, spaceAfter=3.5)
     return Styles(
         body=body,
-        body_plain=like(body, "body_plain", hyphenationLang=""),
+        body_plain=like(body, "body_plain", hyphenationLang="", alignment=TA_LEFT),   # unhyphenated: ragged, not loose
         lead=like(body, "lead", fontSize=10.2, leading=14, alignment=TA_LEFT, spaceAfter=8, hyphenationLang=""),
         item=like(body, "item", spaceAfter=2.5, alignment=TA_LEFT),
         kicker=like(heading, "kicker", fontSize=7.5, leading=9, spaceAfter=1),
@@ -118,5 +118,5 @@ def styles(language: str) -> Styles:
         cover_subtitle=like(body, "cover_subtitle", fontName=SERIF_ITALIC, fontSize=12, leading=16,
                             alignment=TA_CENTER, hyphenationLang=""),
         audience=like(sans, "audience", fontSize=9, leading=12, alignment=TA_CENTER, textColor=MUTED),
-        imprint=like(body, "imprint", fontSize=8.4, leading=11.2, spaceAfter=5),
+        imprint=like(body, "imprint", fontSize=8.4, leading=11.2, spaceAfter=5, alignment=TA_LEFT),   # file names do not justify
     )
