@@ -73,8 +73,9 @@ def _line(ctx: Context, entry: Entry) -> str:
     by_page: dict[int | str, str] = {}
     for key in entry.keys:
         by_page.setdefault(ctx.page(key), key)
-    pages = sorted(by_page, key=lambda p: int(p))
-    return esc(entry.text) + "\u2002" + ", ".join(link(str(p), by_page[p]) for p in pages)
+    links = [link(str(p), by_page[p]) for p in sorted(by_page, key=lambda p: int(p))]
+    # the last two pages held together, so a page number never stands alone on a line
+    return esc(entry.text) + "\u2002" + ",\u00a0".join([", ".join(links[:-1]), links[-1]] if len(links) > 1 else links)
 
 
 def index(ctx: Context) -> list[Flowable]:
