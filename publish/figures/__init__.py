@@ -5,6 +5,7 @@ locator.py, overview.py, legend.py; SVG export and media names: export.py; one b
 drawings, each made once and named by a key: store.py.
 """
 from .export import media_name, smallest_text, svg_bytes
+from .legibility import crowded
 from .store import FigureKey, FigureStore
 
-__all__ = ["FigureKey", "FigureStore", "media_name", "smallest_text", "svg_bytes"]
+__all__ = ["FigureKey", "FigureStore", "media_name", "smallest_text", "svg_bytes", "crowded"]

@@ -106,7 +106,8 @@ def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) ->
             for cx, cy in stipple(pts):
                 dots.moveTo(cx, cy)
                 dots.lineTo(cx + 0.01, cy)
-            g.add(dots)
+            if dots.points:          # a zone drawn too small for a dot has none (an empty path has no bounds)
+                g.add(dots)
     return g
 
 
