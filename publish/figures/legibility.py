@@ -1,6 +1,7 @@
-"""Whether a drawing's text can be read where it is, and leaves the picture to be seen: no two strings
-overlapping, none outside the drawing's own box, and text over at most a fifth of it. A figure laid out for a small room (a paper card's back) is asked this before it
-is printed, since its labels keep their size while the picture shrinks around them."""
+"""Whether a drawing's text can be read where it is and leaves the picture to be seen: no two strings
+overlapping, none outside the drawing's own box, text over at most a fifth of it. A figure laid out
+for a small room (a paper card's back) is asked this before it is printed, since its labels keep
+their size while the picture shrinks around them."""
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -77,7 +77,7 @@ def locator_figure(content: Content, spot: Spot, fit: tuple[float, float] | None
     return d
 
 
-def _landmarks(spot: Spot, shown: bool):
+def _landmarks(spot: Spot, shown: bool) -> tuple:
     return spot.locator.landmarks if shown and spot.locator else ()
 
 

@@ -86,18 +86,18 @@ def caution(card: StudyCard, labels: Labels) -> Paragraph | None:
 def back_figures(store: FigureStore, keys: list[FigureKey], room: Rect, minimum: float,
                  min_text: float) -> list[Mark]:
     """The card kind's figures under the answer, laid out for the room left (`FigureKey.for_card`:
-    views stacked where that draws them larger, text at full size), with its lesser text (a chart's
-    key, a close-up's landmarks) left out when only that makes it fit. None where a figure would come out under
-    `minimum` of its booklet size, print text under `min_text` points, or not find room for its labels
-    (`figures.crowded`): the Anki card and the booklet show it."""
+    views stacked where that draws them larger, text at full size), with their lesser text (a chart's
+    key, a close-up's landmarks) left out when only that makes them fit. None where a figure would
+    come out under `minimum` of its booklet size, print text under `min_text` points, or not find
+    room for its labels (`figures.crowded`): the Anki card and the booklet show it."""
     if not keys or room.height <= 0:
         return []
     share = (room.width - GAP * (len(keys) - 1)) / len(keys)
     for spare in (False, True):
         laid = [key.for_card(share, room.height, spare) for key in keys]
         marks = [m for m in figure_row(store, laid, room, 0.0, min_text) if isinstance(m, Art)]
-        if len(marks) == len(keys) and all(m.scale * _linear(store, m.key, key) >= minimum and not crowded(store.get(m.key))
-                                           for m, key in zip(marks, keys)):
+        if len(marks) == len(keys) and all(m.scale * _linear(store, m.key, key) >= minimum
+                                           and not crowded(store.get(m.key)) for m, key in zip(marks, keys)):
             return list(marks)
     return []
 
