@@ -14,6 +14,7 @@ from publish.errors import ContentError
 from publish.figures import FigureStore, media_name, style, svg_bytes
 from publish.figures.layout import full, side_by_side
 from publish.figures.overview import ANSWER_BODY_HEIGHT, ANSWER_WIDTH, MAP_VIEWS, map_position, overview_map
+from publish.figures.referral import referral_figure, referral_layout
 from publish.figures.views import outline
 from publish.model import load_content
 from publish.study import study_notes
@@ -21,6 +22,7 @@ from publish.study import study_notes
 ROOT = Path(__file__).resolve().parent.parent
 MIN_RADIUS = 1.5        # view units; see docs/figures.md, "Smooth zones"
 MARKER_CLEARANCE = 10.0  # view units between a spot's X and any outline or inner line of its view
+X_LEGIBLE = 2.4          # points: the smallest half-width of a drawn X that still reads as an X
 ALSO_CLEARANCE = 6.0     # the same for its copy on the overview map's views
 
 
@@ -92,6 +94,51 @@ def test_every_marker_lies_inside_the_body_and_clear_of_every_line(content):
         for other, p in spot.marker.also.items():
             assert outline(other).contains(p), f"spot {spot.number} on {other}"
             assert _clearance(other, p) >= ALSO_CLEARANCE, f"spot {spot.number}: {p} touches a line of {other}"
+
+
+def _segment_distance(a, b, c, d):
+    """Shortest distance between segments ab and cd (they never cross where it matters here: a crossing gives 0)."""
+    def crosses():
+        def side(p, q, r):
+            return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+        return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+    if crosses():
+        return 0.0
+    return min(_distance_to_polyline(a, [c, d], False), _distance_to_polyline(b, [c, d], False),
+               _distance_to_polyline(c, [a, b], False), _distance_to_polyline(d, [a, b], False))
+
+
+def _drawn_lines(node):
+    """Every Line shape in a drawing (the X's strokes: charts draw nothing else as a Line)."""
+    from reportlab.graphics.shapes import Group, Line
+    for item in getattr(node, "contents", []):
+        if isinstance(item, Line):
+            yield item
+        elif isinstance(item, Group):
+            yield from _drawn_lines(item)
+
+
+@pytest.mark.parametrize("fit", [None, style.SCREEN], ids=["booklet", "phone"])
+def test_the_drawn_x_is_legible_and_its_halo_never_touches_the_body_outline(content, fit):
+    """Measured on the drawing as made, in points: the X's strokes are at least X_LEGIBLE long each way,
+    no larger than a tenth of its view, and its white halo stays off the body's outline stroke."""
+    for spot in content.spots:
+        placements, _, _ = referral_layout(content, spot, key=False, fit=fit)
+        pl = next(p for p in placements if p.view == spot.marker.view)
+        lines = list(_drawn_lines(referral_figure(content, spot, key=False, fit=fit)))
+        halo = [ln for ln in lines if ln.strokeColor == style.HALO]
+        assert len(halo) == 2, f"spot {spot.number}: one X, two halo strokes"
+        half = abs(halo[0].x2 - halo[0].x1) / 2
+        assert X_LEGIBLE - 0.01 <= half <= max(X_LEGIBLE, min(pl.width, pl.height) / 10), \
+            f"spot {spot.number}: X half-width {half:.1f} pt on a {pl.width:.0f} x {pl.height:.0f} pt view"
+        edge = style.OUTLINE_WIDTH / 2
+        for body in outline(spot.marker.view).body:
+            page = [pl.pt(p) for p in body]
+            for ln in halo:
+                a, b = (ln.x1, ln.y1), (ln.x2, ln.y2)
+                gap = min(_segment_distance(a, b, page[k - 1], page[k]) for k in range(len(page)))
+                assert gap >= ln.strokeWidth / 2 + edge, \
+                    f"spot {spot.number} ({fit}): the X's halo comes within {gap:.2f} pt of the outline"
 
 
 # ---------------------------------------------------------------- answer maps

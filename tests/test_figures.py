@@ -308,3 +308,30 @@ def test_a_marker_outside_its_close_up_is_reported_with_its_line(copy):
     problems = _problems(copy)
     assert any(f"{path.name}:{at_line}:" in p and "marker.at" in p and "outside the locator frame" in p
                for p in problems), problems
+
+
+def test_crowded_text_is_caught():
+    """The legibility measure a paper card asks before printing a figure laid out for a small room."""
+    from reportlab.graphics.shapes import Drawing, Group
+
+    from publish.figures import crowded
+    from publish.figures.paint import text
+    register()
+    apart = Drawing(200, 100, text(10, 10, "iliac crest"), text(10, 60, "greater trochanter"))
+    assert not crowded(apart)
+    assert crowded(Drawing(200, 100, text(10, 10, "iliac crest"), text(14, 13, "greater trochanter")))   # overlapping
+    assert crowded(Drawing(200, 100, text(180, 10, "iliac crest")))                                      # past the edge
+    moved = Group(text(10, 10, "iliac crest"))
+    moved.translate(0, 50)
+    assert crowded(Drawing(200, 100, moved, text(12, 62, "greater trochanter")))                         # in a group
+    assert crowded(Drawing(60, 30, text(2, 4, "iliac crest"), text(2, 18, "trochanter")))                # text over the picture
+
+
+def test_booklet_and_phone_figures_are_not_crowded(content):
+    from publish.figures import FigureKey, FigureStore, crowded
+    store = FigureStore(content)
+    for spot in content.spots:
+        for kind in ("referral", "locator"):
+            key = FigureKey.of(kind, spot.number)
+            assert not crowded(store.get(key)), key
+            assert not crowded(store.get(key.for_screen())), key.for_screen()

@@ -265,3 +265,35 @@ def test_no_text_on_the_cards_prints_under_5_5_pt_and_answer_figures_keep_6_pt(s
                                                 if textpage.get_text_range(i, 1) in flat)]
         limit = 5.95 if index % 2 else 5.45
         assert min(sizes) >= limit, f"page {index + 1}: text of {min(sizes):.2f} pt"
+
+
+def _backs_with_figures(sheets) -> list[tuple[str, int]]:
+    """(tag line, figures drawn) for every printed back: a card side is a form in the PDF and each
+    figure a form inside it."""
+    found = []
+    for index in range(1, len(sheets.doc), 2):
+        cells = sheets.cells(index)
+        for side in sheets.doc[index].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_FORM,), max_depth=0):
+            inner = [pdfium_c.FPDFFormObj_GetObject(side.raw, k) for k in range(pdfium_c.FPDFFormObj_CountObjects(side.raw))]
+            figures = sum(1 for obj in inner if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM)
+            x0, y0, x1, y1 = side.get_bounds()
+            cell = next(c for c in cells if c.x0 <= (x0 + x1) / 2 <= c.x1 and c.y0 <= (y0 + y1) / 2 <= c.y1)
+            found.append((norm(sheets.text(index, cell)).split(" Perfect Spot")[0], figures))
+    return found
+
+
+def test_backs_print_their_chart_or_map(sheets, content):
+    """Read back from the PDF: every back whose card teaches a pattern or a place prints its chart or
+    map (laid out for the room the answer leaves, text at full size), and most condition and pain-area
+    backs their map; only close-ups under long steps are left to the Anki card and the booklet."""
+    continued = content.labels.text("paper.continued_alone")
+    backs = [(tag, n) for tag, n in _backs_with_figures(sheets) if continued not in tag]
+    def share(kind: str) -> float:
+        counts = [n for tag, n in backs if re.search(rf"\b{kind}\b", tag)]
+        assert counts, kind
+        return sum(1 for n in counts if n) / len(counts)
+    for kind in ("PAIN PATTERN TO SPOT", "SPOT TO PAIN ZONES", "MAP TO SPOT"):
+        assert share(kind) == 1.0, kind
+    for kind in ("CONDITION TO SPOTS", "PAIN AREA TO SPOTS"):
+        assert share(kind) >= 0.8, (kind, share(kind))
+    assert share("SPOT TO MUSCLE") >= 0.4

@@ -17,14 +17,18 @@ MAX_HEIGHT = 66 * style.MM
 X_SIZE = 5.5
 
 
-def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels.Label]]:
-    """Where the close-up sits on the page and where each label goes (the spot's own label first)."""
+def locator_layout(content: Content, spot: Spot, fit: tuple[float, float] | None = None,
+                   landmarks: bool = True) -> tuple[Placement, list[labels.Label]]:
+    """Where the close-up sits on the page and where each label goes (the spot's own label first);
+    fit=(width, height): the close-up drawn to fill that box, caption included, labels at full size;
+    landmarks=False: only the spot and its muscle are named (a close-up too small for every label)."""
     loc = spot.locator
     if loc is None:
         raise ValueError(f"spot {spot.number} has no locator")
     x0, y0, x1, y1 = loc.frame
-    pl = Placement(loc.view, loc.frame, 0, TITLE_SPACE, min(WIDTH / (x1 - x0), MAX_HEIGHT / (y1 - y0)))
-    requests = [(mark.label, [pl.pt(p) for p in mark.points], False) for mark in loc.landmarks]
+    width, height = fit if fit else (WIDTH, MAX_HEIGHT + TITLE_SPACE)
+    pl = Placement(loc.view, loc.frame, 0, TITLE_SPACE, min(width / (x1 - x0), (height - TITLE_SPACE) / (y1 - y0)))
+    requests = [(mark.label, [pl.pt(p) for p in mark.points], False) for mark in _landmarks(spot, landmarks)]
     lines = [points for _, points, _ in requests if len(points) > 1]
     muscle = muscle_polygons(spot, loc.view)
     if muscle:
@@ -38,11 +42,12 @@ def locator_layout(content: Content, spot: Spot) -> tuple[Placement, list[labels
     return pl, labels.place(requests, obstacles, lines, area)
 
 
-def locator_figure(content: Content, spot: Spot) -> Drawing:
+def locator_figure(content: Content, spot: Spot, fit: tuple[float, float] | None = None,
+                   landmarks: bool = True) -> Drawing:
     """The close-up `spot.locator.frame` of its view: outline, the spot's muscle faintly tinted and named,
-    labelled landmarks, the spot's X."""
+    labelled landmarks, the spot's X (fit, landmarks: see locator_layout)."""
     register()
-    pl, placed = locator_layout(content, spot)
+    pl, placed = locator_layout(content, spot, fit, landmarks)
     d = drawing(pl.width, pl.height + TITLE_SPACE)
     d.add(Rect(pl.x, pl.y, pl.width, pl.height, fillColor=style.HALO, strokeColor=None))
     d.add(body(pl))
@@ -52,7 +57,7 @@ def locator_figure(content: Content, spot: Spot) -> Drawing:
             d.add(Polygon([c for p in pts for c in p], fillColor=style.MUSCLE, strokeColor=style.MUSCLE_EDGE,
                           strokeWidth=style.MUSCLE_WIDTH, strokeLineJoin=1))
     d.add(outline_strokes(pl))
-    for mark in spot.locator.landmarks:
+    for mark in _landmarks(spot, landmarks):
         pts = [pl.pt(p) for p in mark.points]
         if len(pts) == 1:
             d.add(Circle(*pts[0], 2.2, fillColor=style.LANDMARK, strokeColor=style.HALO, strokeWidth=0.8))
@@ -70,6 +75,10 @@ def locator_figure(content: Content, spot: Spot) -> Drawing:
     d.add(text(pl.width / 2, 3.0, content.labels.text("figures.close_up", view=close_up), size=style.TITLE_SIZE,
                anchor="middle", colour=style.MUTED))
     return d
+
+
+def _landmarks(spot: Spot, shown: bool) -> tuple:
+    return spot.locator.landmarks if shown and spot.locator else ()
 
 
 def _name_points(polygon, spot: Spot) -> list[tuple[float, float]]:

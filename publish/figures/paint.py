@@ -106,7 +106,8 @@ def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) ->
             for cx, cy in stipple(pts):
                 dots.moveTo(cx, cy)
                 dots.lineTo(cx + 0.01, cy)
-            g.add(dots)
+            if dots.points:          # a zone drawn too small for a dot has none (an empty path has no bounds)
+                g.add(dots)
     return g
 
 
@@ -139,14 +140,24 @@ def stipple(polygon: Sequence[Point], step: float = style.STIPPLE_STEP) -> list[
     return out
 
 
-def cross(x: float, y: float, size: float = 4.5, width: float = 1.6) -> Group:
-    """The trigger-point X: black strokes over a white halo."""
+def cross(x: float, y: float, size: float = style.MARK_SIZE, width: float = style.MARK_WIDTH,
+          halo: float = 2.0) -> Group:
+    """The trigger-point X: black strokes over a white halo (`halo` wider than the strokes)."""
     g = Group()
-    for colour, w in ((style.HALO, width + 2.0), (style.MARK, width)):
+    for colour, w in ((style.HALO, width + halo), (style.MARK, width)):
         for dx in (-1, 1):
             g.add(Line(x - size * dx, y - size, x + size * dx, y + size, strokeColor=colour,
                        strokeWidth=w, strokeLineCap=1))
     return g
+
+
+def marker(pl: Placement, at: Point) -> Group:
+    """The X on a view placed at `pl`, sized to the view's drawn scale: a chart's full-size X where
+    the view is drawn large, smaller on a small view (a head beside whole bodies) so that it marks a
+    point rather than covering the part, but never under style.MARK_MIN_SIZE."""
+    size = max(style.MARK_MIN_SIZE, min(style.MARK_SIZE, style.MARK_REACH * pl.scale))
+    shrink = size / style.MARK_SIZE
+    return cross(*pl.pt(at), size=size, width=style.MARK_WIDTH * shrink, halo=2.0 * shrink)
 
 
 def numbered_dot(x: float, y: float, number: int, radius: float = 5.4, colour=style.DOT) -> Group:

@@ -10,7 +10,7 @@ from . import style
 from .geometry import bounds
 from .layout import BODY_VIEWS, SIDE_OFFSET, body_box, full, side_by_side, stacked, titles
 from .legend import SWATCH, key_lines
-from .paint import Placement, body, cross, drawing, outline_strokes, zone
+from .paint import Placement, body, drawing, marker, outline_strokes, zone
 from .views import VIEWS
 from .zones import zone_polygons, zone_views
 
@@ -133,5 +133,5 @@ def _view(content: Content, spot: Spot, pl: Placement, mark: bool) -> Group:
             g.add(zone(pl, polys, essential))
     g.add(outline_strokes(pl))
     if mark and spot.marker and spot.marker.view == pl.view:
-        g.add(cross(*pl.pt(spot.marker.at)))
+        g.add(marker(pl, spot.marker.at))
     return g

@@ -1,8 +1,8 @@
 """`make figures`: every figure of every spot rendered to PNG at 150 dpi, with a contact sheet.
 
 An author reviews the drawings here without opening the booklet or the deck: the same Drawings
-the booklet places and the deck stores as SVG, at their printed size (a paper card's front lays its
-question figure out for the room its question leaves, so its exact drawing is not among them).
+the booklet places and the deck stores as SVG, at their printed size (a paper card lays its figures
+out for the room its question or answer leaves, so those exact drawings are not among them).
 Run: python -m publish.figures.review [--content DIR] [--out DIR]
 """
 from __future__ import annotations

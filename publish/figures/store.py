@@ -22,6 +22,8 @@ from .overview import answer_map, overview_map
 from .referral import referral_figure
 
 FITTED_KINDS = ("referral", "overview", "answer_map")     # kinds that can be laid out within a box (fit=...)
+CARD_KINDS = FITTED_KINDS + ("locator",)                  # ... and those a paper card asks for at its room's size
+SPARE = {"referral": "key", "locator": "landmarks"}       # the option that leaves out a kind's lesser text
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,19 @@ class FigureKey:
     def fitted(self, width: float, height: float) -> FigureKey:
         """This figure laid out within width x height points at its full text size (views stacked if
         that draws them larger), for kinds that can be; other kinds are already small enough."""
-        if self.kind not in FITTED_KINDS:
+        return self._within(width, height, FITTED_KINDS)
+
+    def for_card(self, width: float, height: float, spare: bool = False) -> FigureKey:
+        """This figure laid out for the room a paper card leaves it, like `fitted`, a close-up too (the
+        deck and the booklet keep its own size); spare=True leaves out its lesser text where it has
+        any: a chart's key row, a close-up's landmarks (the card's answer names what they would)."""
+        options = dict(self.options)
+        if spare and self.kind in SPARE:
+            options[SPARE[self.kind]] = False
+        return FigureKey.of(self.kind, self.spot, **options)._within(width, height, CARD_KINDS)
+
+    def _within(self, width: float, height: float, kinds: tuple[str, ...]) -> FigureKey:
+        if self.kind not in kinds:
             return self
         return FigureKey.of(self.kind, self.spot, **dict(self.options, fit=(width, height)))
 

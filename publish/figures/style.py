@@ -18,6 +18,10 @@ STIPPLE_STEP = 2.3                        # dot grid spacing on the page
 STIPPLE_DOT = 0.5                         # dot radius
 
 MARK = Color(0, 0, 0)                     # the trigger point X
+MARK_SIZE = 4.5                           # its half-width on a body chart (points) ...
+MARK_WIDTH = 1.6                          # ... and stroke
+MARK_REACH = 16.0                         # at most this many view units: a small view gets a smaller X ...
+MARK_MIN_SIZE = 2.4                       # ... but never under this, so it stays legible
 HALO = white
 DOT = Color(0.12, 0.12, 0.14)             # numbered dots on the overview map
 ACCENT = Color(0.72, 0.22, 0.02)          # answer spots on a condition or pain-area map (dark in grey too)

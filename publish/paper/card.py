@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
-from ..figures import FigureKey, FigureStore, smallest_text
+from ..figures import FigureKey, FigureStore, crowded, smallest_text
 from ..model import Labels
 from ..study.cards import IDENTITY, Entry, FactKind, Item, Note, identity_line
 from ..study.cards import Card as StudyCard
@@ -81,6 +81,31 @@ def caution(card: StudyCard, labels: Labels) -> Paragraph | None:
     return Paragraph(f'<font name="{styles.SANS_BOLD}" color="{styles.ACCENT.hexval()}">'
                      f'{escape(labels.text("paper.caution"))}</font> '
                      f"{escape(card.caution)}", styles.caution())
+
+
+def back_figures(store: FigureStore, keys: list[FigureKey], room: Rect, minimum: float,
+                 min_text: float) -> list[Mark]:
+    """The card kind's figures under the answer, laid out for the room left (`FigureKey.for_card`:
+    views stacked where that draws them larger, text at full size), with their lesser text (a chart's
+    key, a close-up's landmarks) left out when only that makes them fit. None where a figure would
+    come out under `minimum` of its booklet size, print text under `min_text` points, or not find
+    room for its labels (`figures.crowded`): the Anki card and the booklet show it."""
+    if not keys or room.height <= 0:
+        return []
+    share = (room.width - GAP * (len(keys) - 1)) / len(keys)
+    for spare in (False, True):
+        laid = [key.for_card(share, room.height, spare) for key in keys]
+        marks = [m for m in figure_row(store, laid, room, 0.0, min_text) if isinstance(m, Art)]
+        if len(marks) == len(keys) and all(m.scale * _linear(store, m.key, key) >= minimum
+                                           and not crowded(store.get(m.key)) for m, key in zip(marks, keys)):
+            return list(marks)
+    return []
+
+
+def _linear(store: FigureStore, laid: FigureKey, booklet: FigureKey) -> float:
+    """How large `laid` is drawn against the booklet's drawing of the same figure (ratio of lengths)."""
+    a, b = store.get(laid), store.get(booklet)
+    return ((a.width * a.height) / (b.width * b.height)) ** 0.5
 
 
 def figure_row(store: FigureStore, keys: list[FigureKey], room: Rect, minimum: float,

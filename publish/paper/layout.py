@@ -25,7 +25,8 @@ PADDING = 5 * MM                 # between the cut edge and anything printed: ro
 GAP = piece.GAP
 BOX_PADDING = 1.8 * MM           # inside the tinted answer box
 BAR = 1.6
-MIN_FIGURE_SCALE = 0.4           # smaller answer figures are left to the Anki card and the booklet
+MIN_FIGURE_SCALE = 0.4           # answer figures drawn smaller than this share of their booklet size are left
+                                 # to the Anki card and the booklet
 MIN_FIGURE_TEXT = 6.0            # nor is an answer figure shrunk so far that its labels print smaller (points)
 ALONE, WITH_FIGURE = (12.5, 11, 10), (10.5, 9.5, 8.5)   # question sizes tried in turn
 FIGURE_ROOM = 40 * MM            # kept for the drawing on a picture question's front
@@ -118,8 +119,8 @@ def _backs(note: Note, card: Card, store: FigureStore, labels: Labels, where: st
         marks, top = _back_top(note, card, labels, continued=True)
     shown = note.figures + ((card.figure,) if card.figure else ())
     keys = [f.key for kind in card.kind.figures for f in shown if f.kind == kind]
-    backs[-1] += piece.figure_row(store, keys, Rect(INNER.x, INNER.y, INNER.width, bottom - GAP - INNER.y),
-                                  MIN_FIGURE_SCALE, MIN_FIGURE_TEXT)
+    backs[-1] += piece.back_figures(store, keys, Rect(INNER.x, INNER.y, INNER.width, bottom - GAP - INNER.y),
+                                    MIN_FIGURE_SCALE, MIN_FIGURE_TEXT)
     return backs
 
 
