@@ -337,3 +337,18 @@ def test_both_trims_have_the_same_page_for_every_chapter_and_anchor(booklets, co
 
     assert len(links(a5)) > 3 * len(content.spots)
     assert links(half_letter) == links(a5)
+
+
+@pytest.mark.parametrize("spots_per_run, expected_runs", [(150, 2), (5, 3), (1, 14)])
+def test_the_booklet_is_cut_into_runs_of_whole_chapters_by_content_alone(content, spots_per_run, expected_runs):
+    """Runs cover every part once, in order; each after the first opens with a spot chapter (a new page,
+    so it can be laid out alone); two at least, so that two cores share the work."""
+    from publish.booklet.sections import parts, runs
+
+    all_parts = parts(content)
+    cut = runs(content, spots_per_run)
+    assert len(cut) == expected_runs
+    assert cut[0][0] == 0 and cut[-1][1] == len(all_parts)
+    assert all(end == start for (_, end), (start, _) in zip(cut, cut[1:]))
+    for start, _ in cut[1:]:
+        assert all_parts[start].new_page and all_parts[start].chapter.spot is not None

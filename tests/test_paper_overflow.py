@@ -6,8 +6,8 @@ import dataclasses
 import sys
 
 import pytest
+from card_sheets import EPOCH, Sheets
 from conftest import ROOT
-from test_paper import EPOCH, Sheets
 
 from publish import paper
 from publish.model import load_content

@@ -44,10 +44,10 @@ class OutlineEntry:
 
 @dataclass(frozen=True)
 class LaidOut:
-    """The laid-out pages as a PDF, the page of every mark, the number of notes pages, and what each
-    trim draws around them."""
+    """The laid-out pages as PDFs (one a run, in order: chunks.py), the page of every mark, the number
+    of notes pages, and what each trim draws around them."""
 
-    pdf: bytes
+    pdfs: tuple[bytes, ...]
     pages: dict[str, int]
     notes: int
     furniture: tuple[Furniture, ...]

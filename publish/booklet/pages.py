@@ -136,12 +136,21 @@ def templates() -> list[PageTemplate]:
 
 @dataclass(frozen=True)
 class Furniture:
-    """What a trim draws around one laid-out page: a cover's band, or a running head (none on a
-    chapter's opening page), the folio and, in a spot's chapter, its thumb tab (number, slot)."""
+    """What a trim draws around one laid-out page: a cover's band, or the running head (none on a
+    chapter's opening page), the folio and, in a spot's chapter, its thumb tab (number, slot). The
+    running head is the book's title on left-hand pages and the chapter's on right-hand ones; which a
+    page is, only its place in the whole booklet says (the booklet is laid out in parts)."""
 
     cover: bool
-    head: str = ""
+    book: str = ""
+    chapter: str = ""
+    opening: bool = False
     tab: tuple[int, int] | None = None
+
+    def head(self, page: int) -> str:
+        if self.opening:
+            return ""
+        return self.book if page % 2 == 0 else self.chapter
 
 
 def draw_furniture(canv, trim: Trim, page: int, furniture: Furniture, band_text: str) -> None:
@@ -149,7 +158,7 @@ def draw_furniture(canv, trim: Trim, page: int, furniture: Furniture, band_text:
     if furniture.cover:
         _cover_band(canv, trim, band_text)
         return
-    _running_head(canv, trim, page, furniture.head)
+    _running_head(canv, trim, page, furniture.head(page))
     _folio(canv, trim, page)
     if furniture.tab is not None:
         _thumb_tab(canv, trim, page, *furniture.tab)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from contextlib import ExitStack
 from typing import TypeVar
 
 import pikepdf
@@ -28,9 +29,10 @@ OnPage = TypeVar("OnPage", Anchor, Link)
 
 def place(content: Content, laid: LaidOut, trim: Trim, epoch: int) -> bytes:
     """The reader edition of `trim`: every laid-out page placed on it, with the trim's furniture."""
-    with pikepdf.open(io.BytesIO(_trim_pages(content, laid, trim, epoch))) as pdf, \
-            pikepdf.open(io.BytesIO(laid.pdf)) as pages:
-        for number, (page, source) in enumerate(zip(pdf.pages, pages.pages), start=1):
+    with pikepdf.open(io.BytesIO(_trim_pages(content, laid, trim, epoch))) as pdf, ExitStack() as stack:
+        runs = [stack.enter_context(pikepdf.open(io.BytesIO(run))) for run in laid.pdfs]
+        sources = (source for run in runs for source in run.pages)
+        for number, (page, source) in enumerate(zip(pdf.pages, sources, strict=True), start=1):
             form = page.add_resource(pdf.copy_foreign(source.as_form_xobject()), pikepdf.Name.XObject,
                                      pikepdf.Name.LaidOut)
             x, y = trim.origin(number, laid.furniture[number - 1].cover)

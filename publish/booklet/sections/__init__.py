@@ -56,17 +56,30 @@ def _titled(content: Content, chapter: Chapter | None) -> Chapter | None:
     return replace(chapter, title=content.labels.text(chapter.title))
 
 
+def runs(content: Content, spots_per_run: int) -> list[tuple[int, int]]:
+    """The parts cut into runs of whole parts, (start, end) each, that can be laid out apart: each run
+    after the first begins with a spot chapter, on a new page. The front matter goes with the first
+    run, the back matter with the last; the spots are shared out evenly, `spots_per_run` at most, and
+    always in two runs at least when there are two spots."""
+    all_parts = parts(content)
+    spot_at = [i for i, p in enumerate(all_parts) if p.chapter is not None and p.chapter.spot is not None]
+    count = min(len(spot_at), max(2, -(-len(spot_at) // spots_per_run)))
+    cuts = [spot_at[len(spot_at) * k // count] for k in range(1, count)] if count > 1 else []
+    bounds = [0, *cuts, len(all_parts)]
+    return list(zip(bounds, bounds[1:]))
+
+
 def chapters(content: Content) -> tuple[Chapter, ...]:
     """Every chapter in page order."""
     return tuple(p.chapter for p in parts(content) if p.chapter is not None)
 
 
-def story(ctx: Context) -> list[Flowable]:
-    """All flowables of the booklet. The parts are made when the layout reaches them (Deferred), so a
-    long booklet never holds them all at once."""
+def story(ctx: Context, start: int = 0, end: int | None = None) -> list[Flowable]:
+    """The flowables of parts[start:end] (all: the whole booklet), the first on the layout's first page.
+    The parts are made when the layout reaches them (Deferred), so a long booklet never holds them all."""
     flowables: list[Flowable] = []
-    for part in parts(ctx.content):
-        if part.new_page:
+    for i, part in enumerate(parts(ctx.content)[start:end]):
+        if part.new_page and i:
             flowables.append(PageBreak())
         flowables.append(Deferred(partial(part.make, ctx)))
         if part.then_template:

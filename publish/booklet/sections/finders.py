@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import BalancedColumns
 
 from ...model import Spot
 from ..context import Context
@@ -156,14 +157,11 @@ def overview(ctx: Context) -> list[Flowable]:
     width, height = ctx.trim.frame_width, ctx.trim.frame_height
     cells: list[list[Flowable | str]] = [[Paragraph(link(f"{bold(str(spot.number))}\u2002{tie_last_words(esc(spot.title))}", spot_key(spot)), s.cell),
               Paragraph(link(ctx.page(spot_key(spot)), spot_key(spot)), s.cell_right)] for spot in ctx.content.spots]
-    half = (len(cells) + 1) // 2
-    column = width / 2 - 6
-    key = Table([[_key_column(cells[:half], column), "", _key_column(cells[half:], column)]],
-                colWidths=[column, 12, column], hAlign="LEFT")
-    key.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    gap = 12
+    # in two columns of their own rows, so a title that wraps in one leaves no gap in the other; a long
+    # key goes on over the next page
+    key = BalancedColumns([_key_column(cells, (width - gap) / 2)], nCols=2, innerPadding=gap / 2,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     return [
         Section("the overview maps"),
         chapter_heading(ctx, OVERVIEW.key),
