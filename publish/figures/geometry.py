@@ -5,6 +5,7 @@ No ReportLab here: only coordinates in, coordinates out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable, Sequence
 
 Point = tuple[float, float]
@@ -120,6 +121,42 @@ def inside(point: Point, polygon: Sequence[Point]) -> bool:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             hit = not hit
     return hit
+
+
+def grid_inside(polygon: Sequence[Point], step: float, odd_row_shift: float = 0.0) -> list[Point]:
+    """The points of the grid x = col * step (+ odd_row_shift on odd rows), y = row * step that
+    `inside` finds in `polygon`, row by row from the bottom, in one sweep instead of one test per
+    point: each edge is cut by the rows it spans (with `inside`'s own test and arithmetic, so the
+    answer is the same to the last bit), and a row's points are those with an odd number of cuts to
+    their right."""
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    x_min, x_max, y_max = min(xs), max(xs), max(ys)
+    first = int(min(ys) // step)
+    last = first
+    while (last + 1) * step <= y_max:
+        last += 1
+    cuts: list[list[float]] = [[] for _ in range(last - first + 1)]
+    n = len(polygon)
+    for k in range(n):
+        x1, y1 = polygon[k]
+        x2, y2 = polygon[(k + 1) % n]
+        for row in range(max(first, int(min(y1, y2) // step) - 1), min(last, int(max(y1, y2) // step) + 1) + 1):
+            y = row * step
+            if (y1 > y) != (y2 > y):
+                cuts[row - first].append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    out = []
+    for row, row_cuts in enumerate(map(sorted, cuts), first):
+        if not row_cuts or row * step > y_max:
+            continue
+        shift = odd_row_shift if row % 2 else 0.0
+        col = int((max(x_min, row_cuts[0]) - shift) // step)
+        while col * step + shift <= x_max and col * step + shift < row_cuts[-1]:
+            x = col * step + shift
+            if (len(row_cuts) - bisect_right(row_cuts, x)) % 2:
+                out.append((x, row * step))
+            col += 1
+    return out
 
 
 def inside_any(point: Point, polygons: Iterable[Sequence[Point]]) -> bool:

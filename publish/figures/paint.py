@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLi
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import style
-from .geometry import Point, clip_polygon, clip_polyline, inside, open_runs
+from .geometry import Point, clip_polygon, clip_polyline, grid_inside, open_runs
 from .views import outline
 
 Box = tuple[float, float, float, float]
@@ -122,21 +122,7 @@ def tint(pl: Placement, polygons: Iterable[Sequence[Point]], colour) -> Group:
 
 def stipple(polygon: Sequence[Point], step: float = style.STIPPLE_STEP) -> list[Point]:
     """Dots on a staggered page grid (anchored at the page origin) that fall inside `polygon`."""
-    xs = [p[0] for p in polygon]
-    ys = [p[1] for p in polygon]
-    out = []
-    row = int(min(ys) // step)
-    while row * step <= max(ys):
-        y = row * step
-        shift = step / 2 if row % 2 else 0.0
-        col = int((min(xs) - shift) // step)
-        while col * step + shift <= max(xs):
-            x = col * step + shift
-            if inside((x, y), polygon):
-                out.append((round(x, 2), round(y, 2)))
-            col += 1
-        row += 1
-    return out
+    return [(round(x, 2), round(y, 2)) for x, y in grid_inside(polygon, step, step / 2)]
 
 
 def cross(x: float, y: float, size: float = 4.5, width: float = 1.6) -> Group:
