@@ -1,4 +1,5 @@
-"""Plain 2-D geometry on view coordinates: SVG path data to polygons, point-in-polygon, clipping.
+"""Plain 2-D geometry on view coordinates: SVG path data to polygons, point-in-polygon, clipping,
+simplification.
 
 No ReportLab here: only coordinates in, coordinates out.
 """
@@ -6,7 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterable, Sequence
+
+import shapely
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -170,6 +174,22 @@ def bounds(polygons: Iterable[Sequence[Point]]) -> tuple[float, float, float, fl
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+@lru_cache(maxsize=1024)   # a view's outline recurs in every drawing of about the same size
+def simplify(points: tuple[Point, ...], tolerance: float, closed: bool) -> tuple[Point, ...]:
+    """`points` without those within `tolerance` of the line that skips them (Douglas-Peucker, in
+    GEOS): outlines are flattened finely enough for the largest close-up, and a smaller drawing
+    need not carry the points it cannot show. A polygon that would collapse is kept as it is."""
+    if len(points) < (4 if closed else 3):
+        return points
+    make = shapely.linearrings if closed else shapely.linestrings
+    kept = shapely.get_coordinates(shapely.simplify(make(points), tolerance, preserve_topology=False)).tolist()
+    if closed:
+        kept = kept[:-1]
+    if len(kept) < (3 if closed else 2):
+        return points
+    return tuple((x, y) for x, y in kept)
 
 
 def clip_polygon(polygon: Sequence[Point], box: tuple[float, float, float, float]) -> list[Point]:

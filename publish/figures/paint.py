@@ -5,6 +5,7 @@ line widths stay what style.py says whatever the view's scale.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -13,10 +14,11 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLi
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import style
-from .geometry import Point, clip_polygon, clip_polyline, grid_inside, open_runs
+from .geometry import Point, clip_polygon, clip_polyline, grid_inside, open_runs, simplify
 from .views import outline
 
 Box = tuple[float, float, float, float]
+DETAIL = 0.05    # points: the most a drawn line strays from the outline data (the finest stroke is 0.45)
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,20 @@ class Placement:
         """View point -> page point."""
         return (self.x + (p[0] - self.box[0]) * self.scale, self.y + (self.box[3] - p[1]) * self.scale)
 
+    @property
+    def tolerance(self) -> float:
+        """How far (view units) a line may be simplified: DETAIL points at this scale, rounded down to a
+        power of two so that drawings of about the same size share the simplified outlines."""
+        return 2.0 ** math.floor(math.log2(DETAIL / self.scale))
+
     def polygon(self, points: Sequence[Point]) -> list[Point]:
-        """A view polygon clipped to the box, in page points."""
-        return [self.pt(p) for p in clip_polygon(points, self.box)]
+        """A view polygon, simplified for this scale and clipped to the box, in page points."""
+        return [self.pt(p) for p in clip_polygon(simplify(tuple(points), self.tolerance, True), self.box)]
 
     def polylines(self, points: Sequence[Point]) -> list[list[Point]]:
-        """An open view polyline clipped to the box, in page points (one list per piece inside)."""
-        return [[self.pt(p) for p in piece] for piece in clip_polyline(points, self.box)]
+        """An open view polyline, simplified and clipped to the box, in page points (one list per piece inside)."""
+        return [[self.pt(p) for p in piece]
+                for piece in clip_polyline(simplify(tuple(points), self.tolerance, False), self.box)]
 
 
 def drawing(width: float, height: float) -> Drawing:
