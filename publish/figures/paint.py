@@ -84,19 +84,31 @@ def body(pl: Placement) -> Group:
 
 @lru_cache(maxsize=64)
 def outline_strokes(pl: Placement) -> Group:
-    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body())."""
-    g = Group()
+    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body()).
+    Each kind of stroke is one path of all its pieces: a renderer's cost is per shape as much as per point."""
     shape = outline(pl.view)
     frame = (0, 0, shape.info.width, shape.info.height)
-    for poly in shape.body:
-        for piece in (p for run in open_runs(poly, frame) for p in pl.polylines(run)):
-            g.add(PolyLine(_flat(piece), strokeColor=style.OUTLINE, strokeWidth=style.OUTLINE_WIDTH,
-                           strokeLineJoin=1, strokeLineCap=1))
-    for line in shape.lines:   # on a faint light halo, so ears and jaw lines show over dark zones
-        for piece in pl.polylines(line):
-            for colour, width in ((style.LINE_HALO, style.DETAIL_WIDTH + 0.9), (style.OUTLINE, style.DETAIL_WIDTH)):
-                g.add(PolyLine(_flat(piece), strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1))
+    edges = [piece for poly in shape.body for run in open_runs(poly, frame) for piece in pl.polylines(run)]
+    inner = [piece for line in shape.lines for piece in pl.polylines(line)]
+    g = Group()
+    # the inner lines on a faint light halo, so ears and jaw lines show over dark zones
+    for pieces, colour, width in ((edges, style.OUTLINE, style.OUTLINE_WIDTH),
+                                  (inner, style.LINE_HALO, style.DETAIL_WIDTH + 0.9),
+                                  (inner, style.OUTLINE, style.DETAIL_WIDTH)):
+        if pieces:
+            g.add(_strokes(pieces, colour, width))
     return g
+
+
+def _strokes(pieces: list[list[Point]], colour, width: float) -> Path:
+    """Open polylines as one stroked path with round joins and caps."""
+    path = Path(strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1, fillColor=None)
+    for piece in pieces:
+        flat = _flat(piece)
+        path.moveTo(flat[0], flat[1])
+        for k in range(2, len(flat), 2):
+            path.lineTo(flat[k], flat[k + 1])
+    return path
 
 
 def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) -> Group:
