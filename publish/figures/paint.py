@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLi
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import style
-from .geometry import Point, clip_polygon, clip_polyline, grid_inside, open_runs, simplify
+from .geometry import Point, clip_polygon, clip_polyline, grid_inside, simplify
 from .views import outline
 
 Box = tuple[float, float, float, float]
@@ -87,8 +87,7 @@ def outline_strokes(pl: Placement) -> Group:
     """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body()).
     Each kind of stroke is one path of all its pieces: a renderer's cost is per shape as much as per point."""
     shape = outline(pl.view)
-    frame = (0, 0, shape.info.width, shape.info.height)
-    edges = [piece for poly in shape.body for run in open_runs(poly, frame) for piece in pl.polylines(run)]
+    edges = [piece for run in shape.edges for piece in pl.polylines(run)]
     inner = [piece for line in shape.lines for piece in pl.polylines(line)]
     g = Group()
     # the inner lines on a faint light halo, so ears and jaw lines show over dark zones
