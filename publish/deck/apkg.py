@@ -44,4 +44,4 @@ def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, ti
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            z.writestr(info, data, compresslevel=9)
+            z.writestr(info, data, compresslevel=6)   # zlib's default: on these SVGs as small as 9, in 2/3 of the time
