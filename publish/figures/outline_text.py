@@ -27,7 +27,7 @@ class _RecordingPen(BasePen):
     """Collects a glyph's outline in font units as (command, points): M, L, C (cubic, as BasePen
     decomposes quadratic curves) and Z."""
 
-    def __init__(self, glyph_set):
+    def __init__(self, glyph_set) -> None:
         super().__init__(glyph_set)
         self.commands: list[tuple[str, tuple]] = []
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLine, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import style
