@@ -28,6 +28,8 @@ def write_apkg(package: genanki.Package, media: dict[str, bytes], path: Path, ti
         db = Path(tmp) / "collection.anki2"
         conn = sqlite3.connect(db)
         try:
+            for pragma in ("synchronous = OFF", "journal_mode = MEMORY"):   # a scratch file: no waiting for the disk
+                conn.execute(f"PRAGMA {pragma}")
             package.write_to_db(conn.cursor(), timestamp, itertools.count(timestamp * 1000))
             conn.commit()
         finally:
