@@ -3,14 +3,12 @@ characters the site uses, as WOFF files with their licence."""
 from __future__ import annotations
 
 import io
-from functools import partial
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from ..fonts import FONT_DIR
-from ..parallel import run_all
 
 STATIC = Path(__file__).resolve().parent / "static"
 FONTS = (("NotoSans-Regular.ttf", "noto-sans-regular.woff"), ("NotoSans-Bold.ttf", "noto-sans-bold.woff"),
@@ -24,26 +22,20 @@ def static_files() -> dict[str, bytes]:
 
 
 def font_files(text: str) -> dict[str, bytes]:
-    """Each font cut down to the characters in `text` (and printable ASCII, for typed searches); the
-    fonts side by side, as each takes a few tenths of a second (reading its layout tables)."""
-    chars = "".join(sorted(set(text + ALWAYS) - {"\n", "\r", "\t"}))
+    """Each font cut down to the characters in `text` (and printable ASCII, for typed searches)."""
+    chars = sorted(set(text + ALWAYS) - {"\n", "\r", "\t"})
     files = {"fonts/OFL.txt": (FONT_DIR / "OFL.txt").read_bytes()}
-    subsets = run_all([partial(_subset, source, chars) for source, _ in FONTS])
-    files.update((f"fonts/{name}", data) for (_, name), data in zip(FONTS, subsets))
+    for source, name in FONTS:
+        font = TTFont(FONT_DIR / source, recalcTimestamp=False)
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = ["kern", "liga", "calt"]
+        options.name_IDs = ["*"]          # keep the copyright and licence names the OFL asks for
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(c) for c in chars])
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.flavor = "woff"
+        font.save(buffer, reorderTables=False)
+        files[f"fonts/{name}"] = buffer.getvalue()
     return files
-
-
-def _subset(source: str, chars: str) -> bytes:
-    """The font file `source` as WOFF with only `chars`, its kerning and ligatures, and its names."""
-    font = TTFont(FONT_DIR / source, recalcTimestamp=False)
-    options = subset.Options()
-    options.flavor = "woff"
-    options.layout_features = ["kern", "liga", "calt"]
-    options.name_IDs = ["*"]          # keep the copyright and licence names the OFL asks for
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in chars])
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.flavor = "woff"
-    font.save(buffer, reorderTables=False)
-    return buffer.getvalue()
