@@ -1,11 +1,16 @@
-"""Plain 2-D geometry on view coordinates: SVG path data to polygons, point-in-polygon, clipping.
+"""Plain 2-D geometry on view coordinates: SVG path data to polygons, point-in-polygon, clipping,
+simplification.
 
 No ReportLab here: only coordinates in, coordinates out.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterable, Sequence
+
+import shapely
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -122,6 +127,42 @@ def inside(point: Point, polygon: Sequence[Point]) -> bool:
     return hit
 
 
+def grid_inside(polygon: Sequence[Point], step: float, odd_row_shift: float = 0.0) -> list[Point]:
+    """The points of the grid x = col * step (+ odd_row_shift on odd rows), y = row * step that
+    `inside` finds in `polygon`, row by row from the bottom, in one sweep instead of one test per
+    point: each edge is cut by the rows it spans (with `inside`'s own test and arithmetic, so the
+    answer is the same to the last bit), and a row's points are those with an odd number of cuts to
+    their right."""
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    x_min, x_max, y_max = min(xs), max(xs), max(ys)
+    first = int(min(ys) // step)
+    last = first
+    while (last + 1) * step <= y_max:
+        last += 1
+    cuts: list[list[float]] = [[] for _ in range(last - first + 1)]
+    n = len(polygon)
+    for k in range(n):
+        x1, y1 = polygon[k]
+        x2, y2 = polygon[(k + 1) % n]
+        for row in range(max(first, int(min(y1, y2) // step) - 1), min(last, int(max(y1, y2) // step) + 1) + 1):
+            y = row * step
+            if (y1 > y) != (y2 > y):
+                cuts[row - first].append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    out = []
+    for row, row_cuts in enumerate(map(sorted, cuts), first):
+        if not row_cuts or row * step > y_max:
+            continue
+        shift = odd_row_shift if row % 2 else 0.0
+        col = int((max(x_min, row_cuts[0]) - shift) // step)
+        while col * step + shift <= x_max and col * step + shift < row_cuts[-1]:
+            x = col * step + shift
+            if (len(row_cuts) - bisect_right(row_cuts, x)) % 2:
+                out.append((x, row * step))
+            col += 1
+    return out
+
+
 def inside_any(point: Point, polygons: Iterable[Sequence[Point]]) -> bool:
     """Inside an even-odd union of polygons (holes count as outside)."""
     return sum(inside(point, p) for p in polygons) % 2 == 1
@@ -133,6 +174,22 @@ def bounds(polygons: Iterable[Sequence[Point]]) -> tuple[float, float, float, fl
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+@lru_cache(maxsize=1024)   # a view's outline recurs in every drawing of about the same size
+def simplify(points: tuple[Point, ...], tolerance: float, closed: bool) -> tuple[Point, ...]:
+    """`points` without those within `tolerance` of the line that skips them (Douglas-Peucker, in
+    GEOS): outlines are flattened finely enough for the largest close-up, and a smaller drawing
+    need not carry the points it cannot show. A polygon that would collapse is kept as it is."""
+    if len(points) < (4 if closed else 3):
+        return points
+    make = shapely.linearrings if closed else shapely.linestrings
+    kept = shapely.get_coordinates(shapely.simplify(make(points), tolerance, preserve_topology=False)).tolist()
+    if closed:
+        kept = kept[:-1]
+    if len(kept) < (3 if closed else 2):
+        return points
+    return tuple((x, y) for x, y in kept)
 
 
 def clip_polygon(polygon: Sequence[Point], box: tuple[float, float, float, float]) -> list[Point]:

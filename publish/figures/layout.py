@@ -1,6 +1,7 @@
 """Place several views side by side, each with its title underneath, and crop body views to a focus."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from reportlab.graphics.shapes import Group
@@ -128,11 +129,12 @@ def body_box(view: str, y0: float, y1: float, pad: float = 14.0) -> Box:
     return (max(0.0, x0 - pad), y0, min(width, x1 + pad), y1)
 
 
-def _pieces(view: str, y0: float, y1: float) -> list[ShapelyPolygon]:
+@lru_cache(maxsize=256)   # a spot's crop recurs in each of its figures
+def _pieces(view: str, y0: float, y1: float) -> tuple[ShapelyPolygon, ...]:
     """The separate pieces of the body silhouette between heights y0 and y1."""
     body = unary_union([ShapelyPolygon(p).buffer(0) for p in outline(view).body])
     cut = body.intersection(shapely_box(0, y0, VIEWS[view].width, y1))
-    return [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, ShapelyPolygon) and not g.is_empty]
+    return tuple(g for g in getattr(cut, "geoms", [cut]) if isinstance(g, ShapelyPolygon) and not g.is_empty)
 
 
 def titles(placements: Sequence[Placement], labels: Labels) -> Group:

@@ -23,28 +23,25 @@ _TEXT = re.compile(r'<text x="(?P<x>[-\d.e]+)" y="(?P<y>[-\d.e]+)" style="font-f
                    r'(?P<text>[^<]*)</text>')
 
 
-class _PathPen(BasePen):
-    """Collects a glyph as SVG path commands, placed at (x, y) and scaled, with y pointing down."""
+class _RecordingPen(BasePen):
+    """Collects a glyph's outline in font units as (command, points): M, L, C (cubic, as BasePen
+    decomposes quadratic curves) and Z."""
 
-    def __init__(self, glyph_set, x: float, y: float, scale: float):
+    def __init__(self, glyph_set) -> None:
         super().__init__(glyph_set)
-        self.x, self.y, self.scale = x, y, scale
-        self.parts: list[str] = []
-
-    def _pt(self, p) -> str:
-        return f"{self.x + p[0] * self.scale:.2f} {self.y - p[1] * self.scale:.2f}"
+        self.commands: list[tuple[str, tuple]] = []
 
     def _moveTo(self, p):
-        self.parts.append("M" + self._pt(p))
+        self.commands.append(("M", (p,)))
 
     def _lineTo(self, p):
-        self.parts.append("L" + self._pt(p))
+        self.commands.append(("L", (p,)))
 
     def _curveToOne(self, p1, p2, p3):
-        self.parts.append("C" + " ".join(self._pt(p) for p in (p1, p2, p3)))
+        self.commands.append(("C", (p1, p2, p3)))
 
     def _closePath(self):
-        self.parts.append("Z")
+        self.commands.append(("Z", ()))
 
 
 @cache
@@ -52,19 +49,27 @@ def _font(face: str) -> TTFont:
     return TTFont(FONT_DIR / FACES[face], lazy=True)
 
 
+@cache   # a label's letters recur in every figure: each glyph is drawn from the font once
+def _glyph(face: str, char: str) -> tuple[tuple[tuple[str, tuple], ...], float]:
+    """The outline of `char` in `face` (font units, y up) and its advance width."""
+    font = _font(face)
+    glyphs = font.getGlyphSet()
+    name = font.getBestCmap().get(ord(char), ".notdef")
+    pen = _RecordingPen(glyphs)
+    glyphs[name].draw(pen)
+    return tuple(pen.commands), font["hmtx"].metrics[name][0]
+
+
 def glyph_path(value: str, x: float, y: float, size: float, face: str) -> str:
     """The SVG path data of `value` set in `face` at `size` from baseline point (x, y), y down;
     advances as ReportLab measures them (no kerning), so the outline is exactly as wide."""
-    font = _font(face)
-    glyphs, cmap, metrics = font.getGlyphSet(), font.getBestCmap(), font["hmtx"].metrics
-    scale = size / font["head"].unitsPerEm
+    scale = size / _font(face)["head"].unitsPerEm
     parts: list[str] = []
     for ch in value:
-        name = cmap.get(ord(ch), ".notdef")
-        pen = _PathPen(glyphs, x, y, scale)
-        glyphs[name].draw(pen)
-        parts += pen.parts
-        x += metrics[name][0] * scale
+        commands, advance = _glyph(face, ch)
+        for command, points in commands:
+            parts.append(command + " ".join(f"{x + p[0] * scale:.2f} {y - p[1] * scale:.2f}" for p in points))
+        x += advance * scale
     return "".join(parts)
 
 

@@ -5,18 +5,20 @@ line widths stay what style.py says whatever the view's scale.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, PolyLine, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import style
-from .geometry import Point, clip_polygon, clip_polyline, inside, open_runs
+from .geometry import Point, clip_polygon, clip_polyline, grid_inside, simplify
 from .views import outline
 
 Box = tuple[float, float, float, float]
+DETAIL = 0.05    # points: the most a drawn line strays from the outline data (the finest stroke is 0.45)
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,20 @@ class Placement:
         """View point -> page point."""
         return (self.x + (p[0] - self.box[0]) * self.scale, self.y + (self.box[3] - p[1]) * self.scale)
 
+    @property
+    def tolerance(self) -> float:
+        """How far (view units) a line may be simplified: DETAIL points at this scale, rounded down to a
+        power of two so that drawings of about the same size share the simplified outlines."""
+        return 2.0 ** math.floor(math.log2(DETAIL / self.scale))
+
     def polygon(self, points: Sequence[Point]) -> list[Point]:
-        """A view polygon clipped to the box, in page points."""
-        return [self.pt(p) for p in clip_polygon(points, self.box)]
+        """A view polygon, simplified for this scale and clipped to the box, in page points."""
+        return [self.pt(p) for p in clip_polygon(simplify(tuple(points), self.tolerance, True), self.box)]
 
     def polylines(self, points: Sequence[Point]) -> list[list[Point]]:
-        """An open view polyline clipped to the box, in page points (one list per piece inside)."""
-        return [[self.pt(p) for p in piece] for piece in clip_polyline(points, self.box)]
+        """An open view polyline, simplified and clipped to the box, in page points (one list per piece inside)."""
+        return [[self.pt(p) for p in piece]
+                for piece in clip_polyline(simplify(tuple(points), self.tolerance, False), self.box)]
 
 
 def drawing(width: float, height: float) -> Drawing:
@@ -75,19 +84,30 @@ def body(pl: Placement) -> Group:
 
 @lru_cache(maxsize=64)
 def outline_strokes(pl: Placement) -> Group:
-    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body())."""
-    g = Group()
+    """The outline and inner lines (ear, jaw), drawn over the zones so edges stay crisp (shared, as body()).
+    Each kind of stroke is one path of all its pieces: a renderer's cost is per shape as much as per point."""
     shape = outline(pl.view)
-    frame = (0, 0, shape.info.width, shape.info.height)
-    for poly in shape.body:
-        for piece in (p for run in open_runs(poly, frame) for p in pl.polylines(run)):
-            g.add(PolyLine(_flat(piece), strokeColor=style.OUTLINE, strokeWidth=style.OUTLINE_WIDTH,
-                           strokeLineJoin=1, strokeLineCap=1))
-    for line in shape.lines:   # on a faint light halo, so ears and jaw lines show over dark zones
-        for piece in pl.polylines(line):
-            for colour, width in ((style.LINE_HALO, style.DETAIL_WIDTH + 0.9), (style.OUTLINE, style.DETAIL_WIDTH)):
-                g.add(PolyLine(_flat(piece), strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1))
+    edges = [piece for run in shape.edges for piece in pl.polylines(run)]
+    inner = [piece for line in shape.lines for piece in pl.polylines(line)]
+    g = Group()
+    # the inner lines on a faint light halo, so ears and jaw lines show over dark zones
+    for pieces, colour, width in ((edges, style.OUTLINE, style.OUTLINE_WIDTH),
+                                  (inner, style.LINE_HALO, style.DETAIL_WIDTH + 0.9),
+                                  (inner, style.OUTLINE, style.DETAIL_WIDTH)):
+        if pieces:
+            g.add(_strokes(pieces, colour, width))
     return g
+
+
+def _strokes(pieces: list[list[Point]], colour, width: float) -> Path:
+    """Open polylines as one stroked path with round joins and caps."""
+    path = Path(strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1, fillColor=None)
+    for piece in pieces:
+        flat = _flat(piece)
+        path.moveTo(flat[0], flat[1])
+        for k in range(2, len(flat), 2):
+            path.lineTo(flat[k], flat[k + 1])
+    return path
 
 
 def zone(pl: Placement, polygons: Iterable[Sequence[Point]], essential: bool) -> Group:
@@ -123,21 +143,7 @@ def tint(pl: Placement, polygons: Iterable[Sequence[Point]], colour) -> Group:
 
 def stipple(polygon: Sequence[Point], step: float = style.STIPPLE_STEP) -> list[Point]:
     """Dots on a staggered page grid (anchored at the page origin) that fall inside `polygon`."""
-    xs = [p[0] for p in polygon]
-    ys = [p[1] for p in polygon]
-    out = []
-    row = int(min(ys) // step)
-    while row * step <= max(ys):
-        y = row * step
-        shift = step / 2 if row % 2 else 0.0
-        col = int((min(xs) - shift) // step)
-        while col * step + shift <= max(xs):
-            x = col * step + shift
-            if inside((x, y), polygon):
-                out.append((round(x, 2), round(y, 2)))
-            col += 1
-        row += 1
-    return out
+    return [(round(x, 2), round(y, 2)) for x, y in grid_inside(polygon, step, step / 2)]
 
 
 def cross(x: float, y: float, size: float = style.MARK_SIZE, width: float = style.MARK_WIDTH,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..model.schema import VIEW_SIZE
-from .geometry import Point, Polygon, inside_any, parse_path
+from .geometry import Point, Polygon, inside_any, open_runs, parse_path
 
 OUTLINE_DIR = Path(__file__).resolve().parent / "outlines"
 
@@ -46,6 +46,13 @@ class Outline:
     info: ViewInfo
     body: tuple[Polygon, ...]
     lines: tuple[Polygon, ...]
+
+    @cached_property
+    def edges(self) -> tuple[Polygon, ...]:
+        """The silhouette's stroked edges: its polygons as open runs, without the stretches along the
+        frame (where a view cuts the body off, as at the neck of the head view)."""
+        frame = (0, 0, self.info.width, self.info.height)
+        return tuple(tuple(run) for poly in self.body for run in open_runs(poly, frame))
 
     def contains(self, point: Point) -> bool:
         """Is `point` inside the body silhouette?"""

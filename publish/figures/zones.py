@@ -6,7 +6,7 @@ zone still ends exactly on the outline. Spots without a `chart` fall back to reg
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 from shapely.geometry import MultiPolygon
@@ -41,7 +41,8 @@ def _body(view: str) -> ShapelyPolygon | MultiPolygon:
     return parts[0] if len(parts) == 1 else MultiPolygon(parts).buffer(0)
 
 
-def clipped(curves: Sequence[Sequence[Point]], view: str) -> tuple[Polygon, ...]:
+@lru_cache(maxsize=512)   # a spot's zones recur in each of its figures (booklet, phone, paper, unmarked)
+def clipped(curves: tuple[tuple[Point, ...], ...], view: str) -> tuple[Polygon, ...]:
     """Each closed curve cut to the body outline of `view` (pieces outside the body are dropped)."""
     out: list[Polygon] = []
     for curve in curves:

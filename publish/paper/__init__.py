@@ -4,11 +4,13 @@ pieces), sheet.py places them, document.py writes each PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..editions import CARD_PAPERS, cards_file
 from ..figures import FigureStore
 from ..model import Content
+from ..parallel import run_all
 from ..study import study_notes
 from .document import write_cards
 from .layout import lay_out
@@ -32,9 +34,7 @@ def build_cards(content: Content, dest: Path, *, epoch: int | None = None,
     notes = study_notes(content, spot_pages)
     store = store or FigureStore(content)
     printed = lay_out(notes, store, content.labels)         # once: every paper size places the same cards
-    result = CardsResult(cards=sum(len(n.cards) for n in notes))
-    for paper in CARD_PAPERS:
-        path = dest / cards_file(paper)
-        result.sheets = write_cards(printed, content.book, paper, path, timestamp, store, content.labels)
-        result.files.append(path)
-    return result
+    paths = [dest / cards_file(paper) for paper in CARD_PAPERS]
+    sheets = run_all([partial(write_cards, printed, content.book, paper, path, timestamp, store, content.labels)
+                      for paper, path in zip(CARD_PAPERS, paths)])    # each paper size in its own process
+    return CardsResult(paths, sum(len(n.cards) for n in notes), sheets[-1])
