@@ -46,8 +46,9 @@ class Placement:
     @property
     def tolerance(self) -> float:
         """How far (view units) a line may be simplified: DETAIL points at this scale, rounded down to a
-        power of two so that drawings of about the same size share the simplified outlines."""
-        return 2.0 ** math.floor(math.log2(DETAIL / self.scale))
+        power of two so that drawings of about the same size share the simplified outlines. 0 for a
+        drawing with no size (a room too small for it, which its user then leaves out)."""
+        return 2.0 ** math.floor(math.log2(DETAIL / self.scale)) if self.scale > 0 else 0.0
 
     def polygon(self, points: Sequence[Point]) -> list[Point]:
         """A view polygon, simplified for this scale and clipped to the box, in page points."""
