@@ -57,3 +57,25 @@ def register() -> None:
         addMapping(family, 1, 0, bold)
         addMapping(family, 0, 1, italic)
         addMapping(family, 1, 1, bold_italic)
+
+
+def woff_subset(file: str, chars: str) -> bytes:
+    """The font file `file` (under fonts/) as WOFF with only `chars`, its kerning and ligatures, and all
+    its names (the copyright and licence names the OFL asks to keep): for the web edition and the deck."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(FONT_DIR / file, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["kern", "liga", "calt"]
+    options.name_IDs = ["*"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(c) for c in chars])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer, reorderTables=False)
+    return buffer.getvalue()

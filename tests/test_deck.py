@@ -6,6 +6,7 @@ import subprocess
 import sys
 import zipfile
 from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -189,7 +190,7 @@ def test_condition_and_pain_area_cards_list_their_spots(content, col):
 def test_media_present_and_named_by_content(col):
     check = col.media.check()
     assert not check.missing and not check.unused and not check.missing_media_notes
-    files = sorted(p.name for p in Path(col.media.dir()).iterdir())
+    files = sorted(p.name for p in Path(col.media.dir()).iterdir() if not p.name.startswith("_"))
     assert files and all(MEDIA_NAME.match(f) for f in files), files
     shown = set()
     for cid in col.find_cards(""):
@@ -199,6 +200,28 @@ def test_media_present_and_named_by_content(col):
     for name in files:
         svg = (Path(col.media.dir()) / name).read_text(encoding="utf-8")
         assert "<svg" in svg and svg.rstrip().endswith("</svg>")
+
+
+def test_cards_carry_their_own_font_with_every_character_they_show(col):
+    """Noto Sans ships in the deck (WOFF, a leading underscore so Anki keeps it), the stylesheet of every
+    note type names each file, and the fonts draw every character a card shows."""
+    from fontTools.ttLib import TTFont
+
+    media = Path(col.media.dir())
+    fonts = sorted(p for p in media.iterdir() if p.name.startswith("_"))
+    assert [re.sub(r"-[0-9a-f]{12}\.woff$", "", p.name) for p in fonts] == \
+        ["_noto-sans-bold", "_noto-sans-italic", "_noto-sans-regular"]
+    used = {col.get_note(nid).note_type()["id"] for nid in col.find_notes("")}
+    for model in (m for m in col.models.all() if m["id"] in used):
+        assert all(f'url("{p.name}")' in model["css"] for p in fonts), model["name"]
+    drawn = set.intersection(*(set(TTFont(p).getBestCmap()) for p in fonts))
+    shown = set()
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        for side in (card.question(), card.answer()):
+            text = re.sub(r"<style>.*?</style>|<[^>]*>", " ", side, flags=re.S)
+            shown |= {ord(c) for c in unescape(text) if not c.isspace()}
+    assert shown and shown <= drawn, sorted(chr(c) for c in shown - drawn)
 
 
 def test_check_database_and_empty_cards_find_nothing(col):

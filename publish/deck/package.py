@@ -11,6 +11,7 @@ from ..model import Book, Labels
 from ..study.cards import Note
 from .apkg import write_apkg
 from .dates import Ledger, fingerprint
+from .fonts import card_fonts
 from .html import escape, fact_html, image_html
 from .media import Media
 from .notetypes import models as note_models
@@ -28,13 +29,16 @@ def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, 
     date while what it shows is unchanged, and new or changed ones are dated `timestamp` or later."""
     media = Media(store)
     deck = genanki.Deck(DECK_ID, DECK_NAME, description=_description(book))
-    models = {key: DatedModel(model) for key, model in note_models(labels).items()}
+    fields = [field_values(NOTE_TYPES[note.kind.key], note, media) for note in notes]
+    plain = note_models(labels)
+    font_css, fonts = card_fonts([value for values in fields for value in values]
+                                 + [t[k] for model in plain.values() for t in model.templates for k in ("qfmt", "afmt")])
+    models = {key: DatedModel(model, font_css) for key, model in plain.items()}
     keys: dict[str, DatedNote | DatedModel] = {}
-    for position, note in enumerate(notes, start=1):
-        note_type = NOTE_TYPES[note.kind.key]
+    for position, (note, values) in enumerate(zip(notes, fields), start=1):
         anki_note = DatedNote(
             model=models[note.kind.key],
-            fields=field_values(note_type, note, media),
+            fields=values,
             tags=list(note.tags),
             guid=genanki.guid_for(GUID_NAMESPACE, note.kind.key, note.key),
             due=position)
@@ -47,7 +51,7 @@ def write_deck(notes: tuple[Note, ...], book: Book, path: Path, timestamp: int, 
         dates = {key: dated.date for key, dated in ledger.entries}
     for key, item in keys.items():
         item.date = dates[key]
-    write_apkg(genanki.Package(deck), media.files, path, ledger.latest if ledger is not None else timestamp)
+    write_apkg(genanki.Package(deck), media.files | fonts, path, ledger.latest if ledger is not None else timestamp)
     return sum(len(n.cards) for n in deck.notes), ledger
 
 
@@ -68,9 +72,9 @@ class DatedModel(genanki.Model):
 
     date = 0
 
-    def __init__(self, model: genanki.Model):
+    def __init__(self, model: genanki.Model, font_css: str = ""):
         super().__init__(model.model_id, model.name, fields=model.fields, templates=model.templates,
-                         css=model.css, sort_field_index=model.sort_field_index)
+                         css=font_css + model.css, sort_field_index=model.sort_field_index)
 
     def fingerprint(self) -> str:
         return fingerprint(genanki.Model.to_json(self, 0, DECK_ID))

@@ -2,13 +2,9 @@
 characters the site uses, as WOFF files with their licence."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
-from ..fonts import FONT_DIR
+from ..fonts import FONT_DIR, woff_subset
 
 STATIC = Path(__file__).resolve().parent / "static"
 FONTS = (("NotoSans-Regular.ttf", "noto-sans-regular.woff"), ("NotoSans-Bold.ttf", "noto-sans-bold.woff"),
@@ -23,19 +19,7 @@ def static_files() -> dict[str, bytes]:
 
 def font_files(text: str) -> dict[str, bytes]:
     """Each font cut down to the characters in `text` (and printable ASCII, for typed searches)."""
-    chars = sorted(set(text + ALWAYS) - {"\n", "\r", "\t"})
+    chars = "".join(sorted(set(text + ALWAYS) - {"\n", "\r", "\t"}))
     files = {"fonts/OFL.txt": (FONT_DIR / "OFL.txt").read_bytes()}
-    for source, name in FONTS:
-        font = TTFont(FONT_DIR / source, recalcTimestamp=False)
-        options = subset.Options()
-        options.flavor = "woff"
-        options.layout_features = ["kern", "liga", "calt"]
-        options.name_IDs = ["*"]          # keep the copyright and licence names the OFL asks for
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=[ord(c) for c in chars])
-        subsetter.subset(font)
-        buffer = io.BytesIO()
-        font.flavor = "woff"
-        font.save(buffer, reorderTables=False)
-        files[f"fonts/{name}"] = buffer.getvalue()
+    files.update((f"fonts/{name}", woff_subset(source, chars)) for source, name in FONTS)
     return files
