@@ -20,12 +20,14 @@ from ..fonts import register
 from ..model import Content
 from ..parallel import run_all
 from ..stopwatch import timed
-from .chunks import Pass, lay_out_pass
+from .chunks import Pass, context, lay_out_pass
 from .context import Art
 from .laid_out import LaidOut
 from .marks import spot_key
 from .pages import TRIMS, Trim
 from .placement import place
+from .refs import Pages
+from .sections import draw_figures
 from .sections.back import NOTES
 
 MAX_PASSES = 6
@@ -95,6 +97,7 @@ def prepare(content: Content, store: FigureStore | None = None) -> Art:
     register()
     art = Art(store or FigureStore(content))
     art.draw_all()
+    draw_figures(context(content, Pages({}), art, MIN_NOTES_PAGES))
     return art
 
 

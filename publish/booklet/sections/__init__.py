@@ -69,6 +69,16 @@ def runs(content: Content, spots_per_run: int) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
+def draw_figures(ctx: Context) -> None:
+    """Draw now every figure a part lays out for the room it gives it (the overview on the cover and
+    on the maps page, each chapter's chart), by making those flowables once: call before the runs are
+    laid out in their own processes, which then share these drawings instead of each making its own."""
+    front.cover(ctx)
+    finders.overview(ctx)
+    for spot in ctx.content.spots:
+        opening.opening(ctx, spot)
+
+
 def chapters(content: Content) -> tuple[Chapter, ...]:
     """Every chapter in page order."""
     return tuple(p.chapter for p in parts(content) if p.chapter is not None)
