@@ -22,6 +22,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -87,7 +89,9 @@ def publish_runs(content: Path, tmp: Path, n: int, runs: int, paper_failed: str)
 def edit_one_spot(content: Path, out: Path, without_paper: bool) -> float:
     """Wall time of a publish into `out` (a finished build of `content`) after one spot's summary changed."""
     spot = sorted((content / "spots").glob("*.yaml"))[len(list((content / "spots").glob("*.yaml"))) // 2]
-    spot.write_text(spot.read_text(encoding="utf-8").replace("summary: ", "summary: Edited. ", 1), encoding="utf-8")
+    data = yaml.safe_load(spot.read_text(encoding="utf-8"))
+    data["summary"] = f"Edited. {data['summary']}"
+    spot.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     wall, _ = run_child("publish-without-paper-cards" if without_paper else "publish", str(content), str(out))
     print(f"bench: one spot edited: {wall:.2f} s", file=sys.stderr)
     return wall
