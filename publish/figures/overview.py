@@ -13,13 +13,13 @@ from . import style
 from .layout import full, side_by_side, stacked, titles
 from .map_marks import HALO, Mark, cross_size, draw_mark, place_marks
 from .paint import Placement, body, cross, drawing, numbered_dot, outline_strokes, tint
-from .views import outline
+from .views import MIDLINE
+from .views import midline_lines as spine
 
 MAP_VIEWS = ("front", "back", "foot")
 DOT_RADIUS = 5.4                    # a numbered dot on the overview map
 ANSWER_RADIUS = 7.0                 # an answer spot's dot on an answer map
 GREY_RADIUS = 3.0                   # the other spots' dots there
-MIDLINE = 270.0                     # x of the body's midline in the front and back frames
 RIGHT_SIDE = {"front": -1, "back": 1}   # the person's right side: left of the midline on the front view
 MAP_X = (3.0, 5.5)                  # the one X on a map: as large as it can be in this range and keep off the spine
 MAP_X_WIDTH = 2.0
@@ -93,8 +93,7 @@ def overview_map(content: Content, highlight: int | None = None,
 def midline_lines(pl: Placement) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The view's inner lines on the body's midline (the spine on the back view) as page segments:
     an X on one of them reads as 'press on the spine'."""
-    on_midline = [line for line in outline(pl.view).lines if pl.view in RIGHT_SIDE and all(x == MIDLINE for x, _ in line)]
-    return [seg for line in on_midline for piece in pl.polylines(line) for seg in zip(piece, piece[1:])]
+    return [seg for line in spine(pl.view) for piece in pl.polylines(line) for seg in zip(piece, piece[1:])]
 
 
 def map_marks(content: Content, placements: list[Placement], width: float, height: float,
