@@ -21,6 +21,7 @@ from .geometry import Point
 HALO = 0.8                 # white ring round every disc
 POINT_RADIUS = 1.6         # the small dot left on the spot when its disc moves away
 CLEAR = 0.6                # room kept between a disc and a line or another disc
+LEADER_ROOM = 3.0          # room kept between a leader and a disc it does not belong to
 DIRECTIONS = 24
 RINGS = 8
 PASSES = 2
@@ -117,8 +118,8 @@ def _cost(centre: Point, point: Point, radius: float, side: Side | None, placed:
         outside += max(0.0, radius + CLEAR - side[1] * (x - side[0]))
     discs = sum(max(0.0, radius + m.radius + CLEAR - math.dist(centre, m.centre)) for m in placed)
     points = sum(max(0.0, radius + POINT_RADIUS + CLEAR - math.dist(centre, p)) for p in others)
-    leader = sum(max(0.0, m.radius + CLEAR - _to_segment(m.centre, point, centre)) for m in placed) \
-        + sum(max(0.0, radius + CLEAR - _to_segment(centre, m.point, m.centre)) for m in placed if m.moved) \
+    leader = sum(max(0.0, m.radius + LEADER_ROOM - _to_segment(m.centre, point, centre)) for m in placed) \
+        + sum(max(0.0, radius + LEADER_ROOM - _to_segment(centre, m.point, m.centre)) for m in placed if m.moved) \
         + sum(max(0.0, POINT_RADIUS + CLEAR - _to_segment(p, point, centre)) for p in others)
     crossing = sum(1 for m in placed if m.moved and _cross(point, centre, m.point, m.centre))
     distance = math.dist(centre, point)
