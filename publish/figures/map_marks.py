@@ -25,6 +25,8 @@ LEADER_ROOM = 3.0          # room kept between a leader and a disc it does not b
 DIRECTIONS = 24
 RINGS = 8
 PASSES = 2
+NEIGHBOURS = 16           # the nearest discs and spots a place is checked against
+CROWD_LIMIT = 30          # a map of more spots cannot hold them apart (and would be slow to try)
 Box = tuple[float, float, float, float]
 Side = tuple[float, int]   # the view's midline (page x) and the side a disc keeps to: +1 right of it, -1 left
 
@@ -47,6 +49,8 @@ def place_marks(requests: Sequence[tuple[int, Point, float, Side | None]], area:
     """Marks for (number, page point, radius, side) requests, placed in order, each disc inside `area`
     (x0, y0, x1, y1), wholly on its side of its view's midline, and clear of the discs placed before
     it and of every other request's point."""
+    if len(requests) > CROWD_LIMIT:        # more spots than a body map holds apart: each on its spot, as drawn before
+        return [Mark(number, point, point, radius) for number, point, radius, _ in requests]
     marks: list[Mark] = []
     for request in requests:                                  # greedy, in order ...
         marks.append(_best(request, marks, requests, area))
@@ -59,16 +63,18 @@ def place_marks(requests: Sequence[tuple[int, Point, float, Side | None]], area:
 def _best(request: tuple[int, Point, float, Side | None], placed: Sequence[Mark],
           requests: Sequence[tuple[int, Point, float, Side | None]], area: Box) -> Mark:
     number, point, radius, side = request
-    others = [p for n, p, _, _ in requests if n != number]
+    reach = radius * (2 + 0.5 * RINGS) + POINT_RADIUS + 2 * CLEAR + 2 * max(r for _, _, r, _ in requests)
+    near = [m for m in placed if math.dist(m.point, point) < reach + math.dist(m.point, m.centre)]
+    placed = sorted(near, key=lambda m: math.dist(m.centre, point))[:NEIGHBOURS]    # only what a candidate could touch
+    others = sorted((p for n, p, _, _ in requests if n != number and math.dist(p, point) < reach),
+                    key=lambda p: math.dist(p, point))[:NEIGHBOURS]
     away = _away(point, radius, side, others)
-    best: tuple[float, Point] | None = None
-    for centre in _candidates(point, radius):
-        cost = _cost(centre, point, radius, side, placed, others, area, away)
-        if best is None or cost < best[0]:
-            best = (cost, centre)
-        if best[0] == 0.0:
-            break
-    assert best is not None
+    best = (_cost(point, point, radius, side, placed, others, area, away), point)
+    for ring in _rings(point, radius) if best[0] > 0 else ():
+        for centre in ring:
+            cost = _cost(centre, point, radius, side, placed, others, area, away)
+            if cost < best[0]:
+                best = (cost, centre)
     return Mark(number, point, best[1], radius)
 
 
@@ -85,13 +91,14 @@ def draw_mark(mark: Mark, disc: Group, colour) -> Group:
     return g
 
 
-def _candidates(point: Point, radius: float) -> list[Point]:
-    out = [point]
-    for ring in range(RINGS):                # the first ring leaves the dot on the spot in view
+def _rings(point: Point, radius: float) -> list[list[Point]]:
+    """Places round `point`, ring by ring outwards; the first ring leaves the dot on the spot in view."""
+    out = []
+    for ring in range(RINGS):
         distance = radius + POINT_RADIUS + 2 * CLEAR + radius * 0.5 * ring
         turn = (ring % 2) * math.pi / DIRECTIONS          # stagger the rings
-        out += [(point[0] + distance * math.cos(turn + 2 * math.pi * k / DIRECTIONS),
-                 point[1] + distance * math.sin(turn + 2 * math.pi * k / DIRECTIONS)) for k in range(DIRECTIONS)]
+        out.append([(point[0] + distance * math.cos(turn + 2 * math.pi * k / DIRECTIONS),
+                     point[1] + distance * math.sin(turn + 2 * math.pi * k / DIRECTIONS)) for k in range(DIRECTIONS)])
     return out
 
 
