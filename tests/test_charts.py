@@ -13,7 +13,7 @@ from reportlab.graphics import renderPDF
 from publish.errors import ContentError
 from publish.figures import FigureStore, media_name, style, svg_bytes
 from publish.figures.layout import full, side_by_side
-from publish.figures.overview import ANSWER_BODY_HEIGHT, ANSWER_WIDTH, MAP_VIEWS, map_position, overview_map
+from publish.figures.overview import ANSWER_BODY_HEIGHT, ANSWER_WIDTH, MAP_VIEWS, map_marks, overview_map
 from publish.figures.referral import referral_figure, referral_layout
 from publish.figures.views import outline
 from publish.model import load_content
@@ -180,17 +180,13 @@ def test_answer_spots_are_darker_than_the_others_on_each_map(content, topic_note
         image, scale = _grey(drawing)
         views = _placements(drawing, content, note)
         shades = {True: [], False: []}
-        centres = {}
-        for spot in content.spots:
-            view, p = map_position(spot)
-            centres[spot.number] = views[[v.view for v in views].index(view)].pt(p)
+        marks = map_marks(content, views, drawing.width, drawing.height, big=tuple(sorted(answer)))
+        centres = {mark.number: mark.centre for mark in marks}       # where each dot is drawn (moved off a crowd)
         for number, (x, y) in centres.items():
-            reach = 4.4 if number in answer else 2.5     # inside the dot (radius 7 or 3.8), past a white number
-            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.5, 0, 1.5) for dy in (-reach, reach)]  # centre, above, below
-            clear = [q for q in ring if all(math.dist(q, c) > 9.5 for n, c in centres.items() if n != number)]
-            values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in clear]
-            if values:      # the dot's own colour: its darkest sample (its number is white), away from neighbours
-                shades[number in answer].append(min(values))
+            reach = 4.4 if number in answer else 1.8     # inside the dot (radius 7 or 3), past a white number
+            ring = [(x, y)] + [(x + dx, y + dy) for dx in (-1.2, 0, 1.2) for dy in (-reach, reach)]  # centre, above, below
+            values = [image.getpixel((round(qx * scale), round((drawing.height - qy) * scale))) for qx, qy in ring]
+            shades[number in answer].append(min(values))   # the dot's own colour: its darkest sample (its number is white)
         assert shades[True] and shades[False], note.key
         assert max(shades[True]) + 40 < min(shades[False]), (note.key, shades)
 

@@ -335,3 +335,42 @@ def test_booklet_and_phone_figures_are_not_crowded(content):
             key = FigureKey.of(kind, spot.number)
             assert not crowded(store.get(key)), key
             assert not crowded(store.get(key.for_screen())), key.for_screen()
+
+
+def _length_inside(a, b, box) -> float:
+    """How much of segment ab lies inside box (x0, y0, x1, y1): Liang-Barsky clipping."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, a[0] - box[0]), (dx, box[2] - a[0]), (-dy, a[1] - box[1]), (dy, box[3] - a[1])):
+        if p == 0:
+            if q < 0:
+                return 0.0
+        elif p < 0:
+            t0 = max(t0, q / p)
+        else:
+            t1 = min(t1, q / p)
+    return max(0.0, t1 - t0) * (dx * dx + dy * dy) ** 0.5
+
+
+def test_close_up_labels_leave_the_dots_the_x_and_the_spine_in_view(content):
+    """No label box covers a landmark dot, the X or any of the spine line; and over all close-ups the
+    labels cover little of the dashed landmark lines and inner lines (measured, in points)."""
+    covered = 0.0
+    for spot in content.spots:
+        pl, labels = locator_layout(content, spot)
+        marks = [[pl.pt(p) for p in m.points] for m in spot.locator.landmarks if len(m.points) > 1]
+        inner = [piece for line in outline(pl.view).lines for piece in pl.polylines(line)]
+        spine = [piece for line in outline(pl.view).lines if pl.view == "back" and all(x == 270 for x, _ in line)
+                 for piece in pl.polylines(line)]
+        dots = [pl.pt(m.points[0]) for m in spot.locator.landmarks if len(m.points) == 1]
+        if spot.marker.view == spot.locator.view:
+            dots.append(pl.pt(spot.marker.at))
+        for label in labels:
+            x0, y0, x1, y1 = label.box
+            for d in dots:
+                assert not (x0 - 2.6 < d[0] < x1 + 2.6 and y0 - 2.6 < d[1] < y1 + 2.6), \
+                    f"spot {spot.number}: '{' '.join(label.lines)}' covers the dot or X at {d}"
+            on_spine = sum(_length_inside(a, b, label.box) for line in spine for a, b in zip(line, line[1:]))
+            assert on_spine == 0, f"spot {spot.number}: '{' '.join(label.lines)}' hides {on_spine:.1f} pt of the spine line"
+            covered += sum(_length_inside(a, b, label.box) for line in marks + inner for a, b in zip(line, line[1:]))
+    assert covered < 120, f"labels cover {covered:.0f} pt of landmark and inner lines"

@@ -1,12 +1,15 @@
 """Place landmark labels inside a close-up without overlapping each other, the X or the lines.
 
 Greedy: each label tries positions around its landmark (beside a dot; beside either end or the
-middle of a line) and takes the one that overlaps least with what is already placed and stays
-inside the picture. Long labels wrap onto two lines.
+middle of a line), near and then farther out with a leader, and takes the one that covers least of
+the other labels, the dots, the X and every line drawn (landmark lines, the outline, the spine),
+stays inside the picture and sits nearest its landmark. Long labels wrap onto two lines.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from math import inf
 from typing import Sequence
 
 from reportlab.graphics.shapes import Group, Line, Rect
@@ -17,6 +20,7 @@ from .paint import text, text_width
 
 LINE_HEIGHT = style.LABEL_SIZE * 1.2
 PAD = 1.5
+SAMPLE_STEP = 0.75                          # points along every line drawn, to measure how much a label covers
 Rect_ = tuple[float, float, float, float]   # x0, y0, x1, y1 in page points (y up)
 
 
@@ -39,27 +43,37 @@ def wrap(value: str, max_width: float, bold: bool = False) -> tuple[str, ...]:
 
 
 def place(requests: Sequence[tuple[str, Sequence[Point], bool]], obstacles: Sequence[Rect_],
-          lines: Sequence[Sequence[Point]], area: Rect_) -> list[Label]:
-    """Labels for (text, anchor points, bold) requests, in order, avoiding obstacles and lines."""
-    placed: list[Label] = []
-    taken = list(obstacles)
-    samples = [p for line in lines for p in _samples(line)]
+          lines: Sequence[Sequence[Point]], area: Rect_, edges: Sequence[Sequence[Point]] = ()) -> list[Label]:
+    """Labels for (text, anchor points, bold) requests, in order, avoiding the obstacles (the X, dots:
+    never covered if it can be helped), each other, `lines` and, less strictly, `edges` (the outline)."""
+    walls = [o for o in obstacles for _ in range(10)]     # weighs an obstacle as ten labels
+    samples = [sorted(p for line in group for p in _samples(line, step=SAMPLE_STEP)) for group in (lines, edges)]
     shapes = [_samples(points) if len(points) > 1 else list(points) for _, points, _ in requests]
-    for k, (value, points, bold) in enumerate(requests):
-        wrapped = wrap(value, (area[2] - area[0]) * 0.48, bold)
-        w = max(text_width(s, bold=bold) for s in wrapped) + 2 * PAD
-        h = LINE_HEIGHT * len(wrapped) + PAD
-        others = [p for j, shape in enumerate(shapes) if j != k for p in shape]
-        best = None
-        for anchor, gap in _anchors(points):
-            for box in _around(anchor, w, h, gap):
-                score = _cost(box, taken, samples, area) + _ambiguity(box, anchor, others)
-                if best is None or score < best[0]:
-                    best = (score, box, anchor)
-        _, box, anchor = best
-        placed.append(Label(wrapped, box, anchor, bold))
-        taken.append(box)
+    placed: list[Label] = []
+    for k in range(len(requests)):                          # greedy, in order ...
+        placed.append(_best(requests, k, walls + [label.box for label in placed], samples, shapes, area))
+    for k in range(len(requests)):                          # ... then each again, knowing where all the others went
+        placed[k] = _best(requests, k, walls + [label.box for j, label in enumerate(placed) if j != k], samples,
+                          shapes, area)
     return placed
+
+
+def _best(requests: Sequence[tuple[str, Sequence[Point], bool]], k: int, taken: Sequence[Rect_],
+          samples: Sequence[Sequence[Point]], shapes: Sequence[Sequence[Point]], area: Rect_) -> Label:
+    value, points, bold = requests[k]
+    wrapped = wrap(value, (area[2] - area[0]) * 0.48, bold)
+    w = max(text_width(s, bold=bold) for s in wrapped) + 2 * PAD
+    h = LINE_HEIGHT * len(wrapped) + PAD
+    others = [p for j, shape in enumerate(shapes) if j != k for p in shape]
+    best = None
+    for anchor, gap in _anchors(points):
+        for box in _around(anchor, w, h, gap):
+            score = (_cost(box, taken, samples, area) + _ambiguity(box, anchor, others)
+                     + _box_distance(box, anchor) * (3.0 if bold else 1.0))   # the X's own label stays by it
+            if best is None or score < best[0]:
+                best = (score, box, anchor)
+    assert best is not None
+    return Label(wrapped, best[1], best[2], bold)
 
 
 def draw(labels: Sequence[Label]) -> Group:
@@ -78,34 +92,43 @@ def draw(labels: Sequence[Label]) -> Group:
 
 
 def _anchors(points: Sequence[Point]) -> list[tuple[Point, float]]:
+    """Where a label may sit: beside a dot; beside either end of a line, or along it."""
     if len(points) == 1:
         return [(points[0], 4.0)]
-    mid = points[len(points) // 2]
-    return [(points[-1], 3.0), (points[0], 3.0), (mid, 3.0)]
+    along = _samples(points, step=6.0)
+    return [(points[-1], 3.0), (points[0], 3.0)] + [(p, 3.0) for p in along[1:-1:2]]
 
 
 def _around(p: Point, w: float, h: float, gap: float) -> list[Rect_]:
+    """Boxes beside, above, below and at the corners of `p`, nearest first, then farther out (with a leader)."""
     x, y = p
-    return [
-        (x + gap, y - h / 2, x + gap + w, y + h / 2),            # right
-        (x - gap - w, y - h / 2, x - gap, y + h / 2),            # left
-        (x - w / 2, y + gap, x + w / 2, y + gap + h),            # above
-        (x - w / 2, y - gap - h, x + w / 2, y - gap),            # below
-        (x + gap, y + gap, x + gap + w, y + gap + h),            # above right
-        (x - gap - w, y + gap, x - gap, y + gap + h),            # above left
-        (x + gap, y - gap - h, x + gap + w, y - gap),            # below right
-        (x - gap - w, y - gap - h, x - gap, y - gap),            # below left
-        (x + 3 * gap, y - h / 2 + 9, x + 3 * gap + w, y + h / 2 + 9),   # further out, with a leader
-        (x - 3 * gap - w, y - h / 2 - 9, x - 3 * gap, y + h / 2 - 9),
-    ]
+    out = []
+    for d in (gap, gap + 8, gap + 16, gap + 26):
+        out += [
+            (x + d, y - h / 2, x + d + w, y + h / 2),            # right
+            (x - d - w, y - h / 2, x - d, y + h / 2),            # left
+            (x - w / 2, y + d, x + w / 2, y + d + h),            # above
+            (x - w / 2, y - d - h, x + w / 2, y - d),            # below
+            (x + d, y + d, x + d + w, y + d + h),                # above right
+            (x - d - w, y + d, x - d, y + d + h),                # above left
+            (x + d, y - d - h, x + d + w, y - d),                # below right
+            (x - d - w, y - d - h, x - d, y - d),                # below left
+        ]
+    return out
 
 
-def _cost(box: Rect_, taken: Sequence[Rect_], samples: Sequence[Point], area: Rect_) -> float:
+def _cost(box: Rect_, taken: Sequence[Rect_], samples: Sequence[Sequence[Point]], area: Rect_) -> float:
     outside = (max(0.0, area[0] - box[0]) + max(0.0, box[2] - area[2])
                + max(0.0, area[1] - box[1]) + max(0.0, box[3] - area[3]))
     overlap = sum(_overlap(box, t) for t in taken)
-    crossing = sum(1 for p in samples if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3])
-    return outside * 400 + overlap * 10 + crossing * 30
+    lines, edges = (_covered(box, group) for group in samples)
+    return outside * 400 + overlap * 10 + lines * 30 + edges * 8
+
+
+def _covered(box: Rect_, samples: Sequence[Point]) -> float:
+    """About the length of line (sampled at SAMPLE_STEP, sorted) under `box`."""
+    first, last = bisect_left(samples, (box[0], -inf)), bisect_right(samples, (box[2], inf))
+    return SAMPLE_STEP * sum(1 for p in samples[first:last] if box[1] <= p[1] <= box[3])
 
 
 def _ambiguity(box: Rect_, anchor: Point, others: Sequence[Point]) -> float:

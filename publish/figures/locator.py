@@ -7,14 +7,16 @@ from ..fonts import register
 from ..model import Content
 from ..model.schema import Spot
 from . import labels, style
+from .geometry import open_runs
 from .layout import TITLE_SPACE
 from .paint import Placement, body, cross, drawing, outline_strokes, text
-from .views import crop_view
+from .views import crop_view, midline_lines, outline
 from .zones import muscle_polygons
 
 WIDTH = 50 * style.MM               # the booklet's column beside the steps (46 % of a 108 mm frame): placed unscaled
 MAX_HEIGHT = 66 * style.MM
 X_SIZE = 5.5
+DOT = 3.0                           # a landmark dot's radius with its white ring
 
 
 def locator_layout(content: Content, spot: Spot, fit: tuple[float, float] | None = None,
@@ -29,17 +31,35 @@ def locator_layout(content: Content, spot: Spot, fit: tuple[float, float] | None
     width, height = fit if fit else (WIDTH, MAX_HEIGHT + TITLE_SPACE)
     pl = Placement(loc.view, loc.frame, 0, TITLE_SPACE, min(width / (x1 - x0), (height - TITLE_SPACE) / (y1 - y0)))
     requests = [(mark.label, [pl.pt(p) for p in mark.points], False) for mark in _landmarks(spot, landmarks)]
-    lines = [points for _, points, _ in requests if len(points) > 1]
+    lines = [points for _, points, _ in requests if len(points) > 1] + inner_lines(pl)
     muscle = muscle_polygons(spot, loc.view)
     if muscle:
         requests.append((spot.muscles[0].name, [pl.pt(p) for p in _name_points(muscle[0], spot)], False))
-    obstacles = []
+    obstacles = [(x - DOT, y - DOT, x + DOT, y + DOT) for _, points, _ in requests[:len(loc.landmarks)]
+                 if len(points) == 1 for x, y in points]
+    for line in midline_lines(loc.view):                # the spine line stays in view, as the dots do
+        for piece in pl.polylines(line):
+            xs, ys = [p[0] for p in piece], [p[1] for p in piece]
+            obstacles.append((min(xs) - 1, min(ys), max(xs) + 1, max(ys)))
     if _marked(spot):
         x, y = pl.pt(spot.marker.at)
         obstacles.append((x - X_SIZE - 1, y - X_SIZE - 1, x + X_SIZE + 1, y + X_SIZE + 1))
         requests.insert(0, (content.labels.text("figures.spot", number=spot.number), [(x, y)], True))
     area = (pl.x + 1, pl.y + 1, pl.x + pl.width - 1, pl.y + pl.height - 1)
-    return pl, labels.place(requests, obstacles, lines, area)
+    return pl, labels.place(requests, obstacles, lines, area, edges=outline_edges(pl))
+
+
+def inner_lines(pl: Placement) -> list[list[tuple[float, float]]]:
+    """The close-up's inner lines (spine, shoulder blades, ear) as page polylines: labels keep off them
+    as they keep off the landmark lines."""
+    return [piece for line in outline(pl.view).lines for piece in pl.polylines(line)]
+
+
+def outline_edges(pl: Placement) -> list[list[tuple[float, float]]]:
+    """The body's outline in the close-up, as page polylines: labels keep off it where they can."""
+    shape = outline(pl.view)
+    frame = (0, 0, shape.info.width, shape.info.height)
+    return [piece for poly in shape.body for run in open_runs(poly, frame) for piece in pl.polylines(run)]
 
 
 def locator_figure(content: Content, spot: Spot, fit: tuple[float, float] | None = None,

@@ -59,6 +59,17 @@ class Outline:
         return inside_any(point, self.body)
 
 
+MIDLINE = 270.0                     # x of the body's midline in the front and back frames
+
+
+def midline_lines(view: str) -> tuple[Polygon, ...]:
+    """The view's inner lines on the body's midline (the spine on the back view): nothing a student
+    reads as 'press here' may sit on them."""
+    if view not in ("front", "back"):
+        return ()
+    return tuple(line for line in outline(view).lines if all(x == MIDLINE for x, _ in line))
+
+
 @cache
 def outline(view: str) -> Outline:
     """The outline of `view` ('front', 'back', 'side', 'head' or 'foot'), read once."""
