@@ -21,6 +21,7 @@ from .model import Content
 from .model.schema import EARLIEST_DATE, LATEST_DATE
 from .parallel import run_all
 from .staging import move_into_place, staging_folder
+from .stopwatch import timed
 from .units import BookletUnit, CardsUnit, Made, Renderer, SiteUnit
 from .uptodate import record
 
@@ -191,7 +192,8 @@ def _make(units: tuple[str, ...], cache: OutputCache, renderer: Renderer, report
         again: list[str] = [name for name in ("cards", "site") if name in units]
         for name in again:
             made.pop(name, None)
-        make(fetch(again, _booklet(done).spot_pages), _booklet(done).spot_pages)
+        with timed(report.timings, "made again: the layout moved a chapter"):
+            make(fetch(again, _booklet(done).spot_pages), _booklet(done).spot_pages)
     site = made.get("site", (None, None))[0]
     if isinstance(site, SiteUnit):
         renderer.offer(site, [f for name in ("booklet", "cards") if name in done for f in done[name].files])

@@ -81,7 +81,7 @@ def context(content: Content, pages: Pages, art: Art, notes: int) -> Context:
 
 def _run(content: Content, art: Art, epoch: int, bounds: tuple[int, int], previous: dict[str, int], notes: int,
          dry: bool) -> Run:
-    ctx = context(content, Pages(previous), art, notes)
+    ctx = context(content, Pages(previous, len(content.spots)), art, notes)
     out = io.BytesIO()
     doc = BookletDoc(out, ctx, epoch, first="cover" if bounds[0] == 0 else "body", dry=dry)
     try:

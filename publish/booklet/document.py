@@ -97,7 +97,7 @@ def prepare(content: Content, store: FigureStore | None = None) -> Art:
     register()
     art = Art(store or FigureStore(content))
     art.draw_all()
-    draw_figures(context(content, Pages({}), art, MIN_NOTES_PAGES))
+    draw_figures(context(content, Pages({}, len(content.spots)), art, MIN_NOTES_PAGES))
     return art
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-PLACEHOLDER = "00"  # printed in the first pass, before any page is known
+PAGES_PER_SPOT, OTHER_PAGES = 4, 20    # about how long a booklet is: its page numbers' width
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,11 @@ class Chapter:
 class Pages:
     """The page map of one layout pass."""
 
-    def __init__(self, previous: Mapping[str, int]):
+    def __init__(self, previous: Mapping[str, int], spots: int = 0):
         self.previous = dict(previous)
+        # printed before any page is known: as many digits as the booklet's page numbers will have, so
+        # that the pages a dry layout finds are the pages the printed one keeps
+        self.placeholder = "0" * len(str(PAGES_PER_SPOT * spots + OTHER_PAGES))
         self.found: dict[str, int] = {}
         self.wanted: set[str] = set()
 
@@ -36,7 +39,7 @@ class Pages:
         """The page number of mark `key` as printed text."""
         self.wanted.add(key)
         page = self.previous.get(key)
-        return str(page) if page else PLACEHOLDER
+        return str(page) if page else self.placeholder
 
     def record(self, key: str, page: int) -> bool:
         """Note that mark `key` was drawn on `page`; False if it was already drawn before."""
