@@ -71,8 +71,10 @@ def _best(request: tuple[int, Point, float, Side | None], placed: Sequence[Mark]
     away = _away(point, radius, side, others)
     best = (_cost(point, point, radius, side, placed, others, area, away), point)
     for ring in _rings(point, radius) if best[0] > 0 else ():
+        if math.dist(ring[0], point) >= best[0]:    # a place costs at least its distance: none farther can win
+            break
         for centre in ring:
-            cost = _cost(centre, point, radius, side, placed, others, area, away)
+            cost = _cost(centre, point, radius, side, placed, others, area, away, best[0])
             if cost < best[0]:
                 best = (cost, centre)
     return Mark(number, point, best[1], radius)
@@ -115,9 +117,10 @@ def _away(point: Point, radius: float, side: Side | None, others: Sequence[Point
 
 
 def _cost(centre: Point, point: Point, radius: float, side: Side | None, placed: Sequence[Mark],
-          others: Sequence[Point], area: Box, away: Point) -> float:
+          others: Sequence[Point], area: Box, away: Point, bound: float = math.inf) -> float:
     """0 for a disc on its spot with nothing under it; more the farther it moves; far more for what it
-    covers or where it crosses the midline."""
+    covers or where it crosses the midline. Once the cheap terms reach `bound` (the best place so far),
+    the leaders are not measured: the place cannot win."""
     x, y = centre
     outside = max(0.0, area[0] - (x - radius)) + max(0.0, x + radius - area[2]) \
         + max(0.0, area[1] - (y - radius)) + max(0.0, y + radius - area[3])
@@ -125,14 +128,17 @@ def _cost(centre: Point, point: Point, radius: float, side: Side | None, placed:
         outside += max(0.0, radius + CLEAR - side[1] * (x - side[0]))
     discs = sum(max(0.0, radius + m.radius + CLEAR - math.dist(centre, m.centre)) for m in placed)
     points = sum(max(0.0, radius + POINT_RADIUS + CLEAR - math.dist(centre, p)) for p in others)
+    distance = math.dist(centre, point)
+    along = 0.0 if distance == 0 else ((centre[0] - point[0]) * away[0] + (centre[1] - point[1]) * away[1]) / distance
+    moved = distance * (1 + (1 - along))      # a disc moved out of the crowd reads best
+    cheap = 1000 * (outside + discs + points) + moved
+    if cheap >= bound:
+        return cheap
     leader = sum(max(0.0, m.radius + LEADER_ROOM - _to_segment(m.centre, point, centre)) for m in placed) \
         + sum(max(0.0, radius + LEADER_ROOM - _to_segment(centre, m.point, m.centre)) for m in placed if m.moved) \
         + sum(max(0.0, POINT_RADIUS + CLEAR - _to_segment(p, point, centre)) for p in others)
     crossing = sum(1 for m in placed if m.moved and _cross(point, centre, m.point, m.centre))
-    distance = math.dist(centre, point)
-    along = 0.0 if distance == 0 else ((centre[0] - point[0]) * away[0] + (centre[1] - point[1]) * away[1]) / distance
-    moved = distance * (1 + (1 - along))      # a disc moved out of the crowd reads best
-    return 1000 * (outside + discs + points) + 100 * leader + 200 * crossing + moved
+    return cheap + 100 * leader + 200 * crossing
 
 
 def cross_size(centre: Point, lines: Sequence[tuple[Point, Point]], width: float,
